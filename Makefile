@@ -1,0 +1,78 @@
+# Build / generation / lint pipeline. Every target installs what it needs itself
+# (a fresh clone needs only python3, pip, node and npm). Logic lives in scripts/.
+# Override the contract for experiments with `make <target> SPEC=path/to/spec.yaml`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON   ?= python3
+UV_VERSION := 0.13.9
+SPEC     ?= openapi.yaml
+TOOLS    := .tools
+UV       := $(TOOLS)/bin/uv
+VENV_BIN := .venv/bin
+NODE_DIR := scripts/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.ci-stamp
+PY_SRC   := $(wildcard lptpb_ext tests scripts)
+
+# uv: use the machine's interpreter, never download one; keep its cache out of the repo.
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+export UV_NO_PROGRESS := 1
+
+.PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
+        typecheck format test build clean
+
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
+	  | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+	@echo "Variables: SPEC=$(SPEC) (OpenAPI document used by generate/check-generated/lint-spec)"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+bootstrap: $(UV) ## Create .tools/ (pinned uv) - done automatically by other targets
+
+sync: $(UV) ## Create/refresh .venv from uv.lock (project editable + dev tools)
+	$(UV) sync --locked --quiet
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+node: $(NODE_STAMP) ## Install pinned Node tooling (Redocly CLI) with npm ci
+
+generate: sync ## Regenerate generated/ from the spec (atomic: old tree kept on failure)
+	$(VENV_BIN)/python scripts/generate.py --spec $(SPEC)
+
+check-generated: sync ## Fail if generated/ differs from a fresh generation
+	$(VENV_BIN)/python scripts/generate.py --spec $(SPEC) --check
+
+lint-spec: sync node ## Spec gates: openapi-spec-validator + Redocly lint (zero findings)
+	$(VENV_BIN)/python scripts/lint_spec.py --spec $(SPEC)
+
+lint-py: sync ## ruff check + ruff format --check on hand-written code
+	$(VENV_BIN)/ruff check $(PY_SRC)
+	$(VENV_BIN)/ruff format --check $(PY_SRC)
+
+typecheck: sync ## mypy --strict on lptpb_ext and scripts
+	$(VENV_BIN)/mypy --strict lptpb_ext scripts
+
+lint: lint-py typecheck lint-spec ## All linters (Python + spec gates)
+
+format: sync ## Apply ruff fixes and formatting to hand-written code
+	$(VENV_BIN)/ruff check --fix $(PY_SRC)
+	$(VENV_BIN)/ruff format $(PY_SRC)
+
+test: lint check-generated ## lint + check-generated + pytest
+	$(VENV_BIN)/pytest
+
+build: sync ## Build sdist + wheel into dist/
+	$(UV) build --quiet
+
+clean: ## Remove caches and build output (keeps .tools/.venv/node_modules)
+	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis .generated-tmp-*
+	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './.tools/*' -prune -exec rm -rf {} +

@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.command import Command
+from ...types import Response
+
+
+def _get_kwargs(
+    account_id: str,
+    conversation_id: str,
+    command_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/account/{account_id}/conversation/{conversation_id}/command/{command_id}".format(
+            account_id=quote(str(account_id), safe=""),
+            conversation_id=quote(str(conversation_id), safe=""),
+            command_id=quote(str(command_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Command | str | None:
+    if response.status_code == 200:
+        response_200 = Command.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Command | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    conversation_id: str,
+    command_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Command | str]:
+    """Get one command
+
+     Answers one command of this conversation with its state and result. A command evicted from the bot's
+    last 200, or one of a closed conversation, answers `404`.
+
+    Args:
+        account_id (str):
+        conversation_id (str):
+        command_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Command | str]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        conversation_id=conversation_id,
+        command_id=command_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    conversation_id: str,
+    command_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Command | str | None:
+    """Get one command
+
+     Answers one command of this conversation with its state and result. A command evicted from the bot's
+    last 200, or one of a closed conversation, answers `404`.
+
+    Args:
+        account_id (str):
+        conversation_id (str):
+        command_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Command | str
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        conversation_id=conversation_id,
+        command_id=command_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    conversation_id: str,
+    command_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Command | str]:
+    """Get one command
+
+     Answers one command of this conversation with its state and result. A command evicted from the bot's
+    last 200, or one of a closed conversation, answers `404`.
+
+    Args:
+        account_id (str):
+        conversation_id (str):
+        command_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Command | str]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        conversation_id=conversation_id,
+        command_id=command_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    conversation_id: str,
+    command_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Command | str | None:
+    """Get one command
+
+     Answers one command of this conversation with its state and result. A command evicted from the bot's
+    last 200, or one of a closed conversation, answers `404`.
+
+    Args:
+        account_id (str):
+        conversation_id (str):
+        command_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Command | str
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            conversation_id=conversation_id,
+            command_id=command_id,
+            client=client,
+        )
+    ).parsed

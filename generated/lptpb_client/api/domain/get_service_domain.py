@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.service_domain import ServiceDomain
+from ...models.service_domain_list import ServiceDomainList
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    account_id: str,
+    service_name: str,
+    *,
+    version: Literal["1.0"] = "1.0",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["version"] = version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/account/{account_id}/service/{service_name}/baseURI.json".format(
+            account_id=quote(str(account_id), safe=""),
+            service_name=quote(str(service_name), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ServiceDomain | ServiceDomainList | str | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ServiceDomain | ServiceDomainList:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_service_domain_lookup_type_0 = (
+                    ServiceDomain.from_dict(data)
+                )
+
+                return componentsschemas_service_domain_lookup_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_service_domain_lookup_type_1 = (
+                ServiceDomainList.from_dict(data)
+            )
+
+            return componentsschemas_service_domain_lookup_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = response.text
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ServiceDomain | ServiceDomainList | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    service_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: Literal["1.0"] = "1.0",
+) -> Response[ServiceDomain | ServiceDomainList | str]:
+    """Look up one service's host
+
+     Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
+    names are case-sensitive. Ask for `thirdPartyBots` to get this API's host, or for
+    `botConnectorsDomain` on accounts that only have the older entry. The service has been seen to
+    answer either the single entry or the list wrapper.
+
+    Args:
+        account_id (str):
+        service_name (str):
+        version (Literal['1.0']):  Default: '1.0'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ServiceDomain | ServiceDomainList | str]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        service_name=service_name,
+        version=version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    service_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: Literal["1.0"] = "1.0",
+) -> ServiceDomain | ServiceDomainList | str | None:
+    """Look up one service's host
+
+     Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
+    names are case-sensitive. Ask for `thirdPartyBots` to get this API's host, or for
+    `botConnectorsDomain` on accounts that only have the older entry. The service has been seen to
+    answer either the single entry or the list wrapper.
+
+    Args:
+        account_id (str):
+        service_name (str):
+        version (Literal['1.0']):  Default: '1.0'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ServiceDomain | ServiceDomainList | str
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        service_name=service_name,
+        client=client,
+        version=version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    service_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: Literal["1.0"] = "1.0",
+) -> Response[ServiceDomain | ServiceDomainList | str]:
+    """Look up one service's host
+
+     Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
+    names are case-sensitive. Ask for `thirdPartyBots` to get this API's host, or for
+    `botConnectorsDomain` on accounts that only have the older entry. The service has been seen to
+    answer either the single entry or the list wrapper.
+
+    Args:
+        account_id (str):
+        service_name (str):
+        version (Literal['1.0']):  Default: '1.0'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ServiceDomain | ServiceDomainList | str]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        service_name=service_name,
+        version=version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    service_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: Literal["1.0"] = "1.0",
+) -> ServiceDomain | ServiceDomainList | str | None:
+    """Look up one service's host
+
+     Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
+    names are case-sensitive. Ask for `thirdPartyBots` to get this API's host, or for
+    `botConnectorsDomain` on accounts that only have the older entry. The service has been seen to
+    answer either the single entry or the list wrapper.
+
+    Args:
+        account_id (str):
+        service_name (str):
+        version (Literal['1.0']):  Default: '1.0'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ServiceDomain | ServiceDomainList | str
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            service_name=service_name,
+            client=client,
+            version=version,
+        )
+    ).parsed
