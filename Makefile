@@ -64,7 +64,7 @@ typecheck: sync ## mypy --strict on lptpb_ext and scripts
 lint: lint-py typecheck lint-spec ## All linters (Python + spec gates)
 
 format: sync ## Apply ruff fixes and formatting to hand-written code
-	$(VENV_BIN)/ruff check --fix $(PY_SRC)
+	$(VENV_BIN)/ruff check --fix --exit-zero $(PY_SRC)  # report what is left, but still format
 	$(VENV_BIN)/ruff format $(PY_SRC)
 
 test: lint check-generated ## lint + check-generated + pytest

@@ -59,7 +59,7 @@ IGNORED_SUFFIXES = (".pyc", ".pyo")
 DMCG_OPTIONS = (
     "--input-file-type", "openapi",
     "--output-model-type", "pydantic_v2.BaseModel",
-    "--target-python-version", "3.10",
+    "--target-python-version", "3.11",
     "--use-annotated",
     "--field-constraints",
     "--disable-timestamp",
@@ -100,11 +100,16 @@ the OpenAPI contract `{spec}`. Manual edits are overwritten and fail `make check
 To change the code here, change the contract (or the generator settings in `scripts/`),
 then run `make generate` and commit the result together with the contract change.
 
-- `lptpb_client` (openapi-python-client): the low-level HTTP client. httpx-based
-  `Client` / `AuthenticatedClient`, one module per operation under `api/<tag>/` (each with
-  `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`) and attrs models under `models/`.
 - `lptpb_models` (datamodel-code-generator): pydantic v2 models of the schemas in
-  `components/schemas`, for validating and parsing payloads.
+  `components/schemas`. **Public**: the models users build, validate and read; `lptpb_ext`
+  exports these and only these.
+- `lptpb_client` (openapi-python-client): the raw httpx client. `Client` /
+  `AuthenticatedClient`, one module per operation under `api/<tag>/` (each with `sync`,
+  `sync_detailed`, `asyncio`, `asyncio_detailed`) and attrs models under `models/`.
+  **Wire format**: `lptpb_ext` uses it to make the calls; apps do not import it.
+
+Exactly one family is public per schema. The tests check that every documented payload
+survives both families unchanged.
 
 Both are importable as top-level packages (the project's editable install puts this
 directory on `sys.path`; the wheel ships them at top level). The hand-written layer is
