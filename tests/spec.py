@@ -8,7 +8,6 @@ plays no part in validation, which is what makes these checks independent of bot
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,8 +97,8 @@ def resolve(node: dict[str, Any]) -> dict[str, Any]:
 
 def media_examples() -> Iterator[tuple[str, str, dict[str, Any], Any]]:
     """(where, schema pointer, schema, example value) for every example of every JSON body."""
-    for path, item in spec()["paths"].items():
-        for method, op in item.items():
+    for item in spec()["paths"].values():
+        for op in item.values():
             if not isinstance(op, dict) or "operationId" not in op:
                 continue
             bodies = []
@@ -114,11 +113,6 @@ def media_examples() -> Iterator[tuple[str, str, dict[str, Any], Any]]:
                 for name, example in media["examples"].items():
                     where = f"{op['operationId']} {label} {name}"
                     yield where, media["schema"]["$ref"], media["schema"], resolve(example)["value"]
-            del path, method
-
-
-def dump(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def same_json(a: Any, b: Any) -> bool:

@@ -6,6 +6,7 @@ format. A payload that changes on the way through either would change what reach
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import re
@@ -38,10 +39,15 @@ def api_module(operation_id: str) -> ModuleType:
     raise LookupError(operation_id)
 
 
+@functools.cache
+def adapter(component: str) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(getattr(lptpb_models, component))
+
+
 def pydantic_roundtrip(component: str, value: Any) -> Any:
-    adapter = pydantic.TypeAdapter(getattr(lptpb_models, component))
-    return adapter.dump_python(
-        adapter.validate_python(value), mode="json", by_alias=True, exclude_unset=True
+    adapter_ = adapter(component)
+    return adapter_.dump_python(
+        adapter_.validate_python(value), mode="json", by_alias=True, exclude_unset=True
     )
 
 
