@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from types import ModuleType
 from tests import spec as oas
 
 
+@functools.cache
 def generate_script() -> ModuleType:
     path = oas.ROOT / "scripts" / "generate.py"
     loaded = importlib.util.spec_from_file_location("lptpb_generate", path)

@@ -40,14 +40,14 @@ def api_module(operation_id: str) -> ModuleType:
 
 
 @functools.cache
-def adapter(component: str) -> pydantic.TypeAdapter[Any]:
+def _adapter(component: str) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(getattr(lptpb_models, component))
 
 
 def pydantic_roundtrip(component: str, value: Any) -> Any:
-    adapter_ = adapter(component)
-    return adapter_.dump_python(
-        adapter_.validate_python(value), mode="json", by_alias=True, exclude_unset=True
+    adapter = _adapter(component)
+    return adapter.dump_python(
+        adapter.validate_python(value), mode="json", by_alias=True, exclude_unset=True
     )
 
 
