@@ -37,7 +37,7 @@ $(UV):
 bootstrap: $(UV) ## Create .tools/ (pinned uv) - done automatically by other targets
 
 sync: $(UV) ## Create/refresh .venv from uv.lock (project editable + dev tools)
-	$(UV) sync --locked --quiet
+	$(UV) sync --locked --all-extras --quiet
 
 $(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --ignore-scripts --loglevel=error

@@ -1,0 +1,255 @@
+"""Every error the SDK raises, in one tree.
+
+::
+
+    LptpbError
+    ├── ConfigurationError            bad zone, host, base URL or client option
+    ├── RequestValidationError        a request broke the contract; nothing was sent
+    ├── ApiError                      the API answered with an error status
+    │   ├── BadRequestError               400
+    │   ├── AuthenticationError           401 (bearer rejected, or login refused)
+    │   ├── ForbiddenError                403 (usually the Reblaze WAF)
+    │   ├── NotFoundError                 404 (conversation unknown/closed, command not visible)
+    │   ├── BotUserConflictError          409 on login: the user is a running bot's agent
+    │   ├── RateLimitError                429
+    │   ├── ServerError                   5xx
+    │   └── UnexpectedStatusError         any other status
+    ├── SessionContentionError        another consumer of the same user keeps logging us out
+    ├── TransportError                the request failed below HTTP
+    │   ├── RequestTimeoutError           a GET (or a POST that provably never left) timed out
+    │   └── OutcomeUnknownError           a POST may have reached the server; do not blindly resend
+    ├── DeadlineExceededError         the call's overall deadline ran out across attempts
+    └── CommandTrackingError          raised by ``CommandOutcome.raise_for_outcome()``
+
+Messages never include secrets: bodies are shortened and scrubbed by :func:`redact`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ApiError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BotUserConflictError",
+    "CommandTrackingError",
+    "ConfigurationError",
+    "DeadlineExceededError",
+    "ForbiddenError",
+    "LptpbError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "RequestValidationError",
+    "ServerError",
+    "SessionContentionError",
+    "TransportError",
+    "UnexpectedStatusError",
+    "redact",
+]
+
+BODY_EXCERPT_CHARS = 300
+
+# JSON fields and header-like pairs whose values are secrets.
+_SECRET_KEYS = (
+    "password|secret|appKey|accessToken|accessTokenSecret|bearer|token|authorization|apiKey"
+)
+_JSON_SECRET = re.compile(rf'("(?:{_SECRET_KEYS})"\s*:\s*)"(?:[^"\\]|\\.)*"', re.IGNORECASE)
+_BEARER = re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def redact(text: str, secrets: tuple[str, ...] = (), limit: int = BODY_EXCERPT_CHARS) -> str:
+    """Shorten ``text`` to an excerpt with secrets removed.
+
+    Values of secret-named JSON fields and ``Bearer`` tokens are masked, every string in
+    ``secrets`` is masked wherever it appears, HTML tags are dropped and whitespace collapsed.
+
+    >>> redact('{"bearer": "abc.def"}')
+    '{"bearer": "***"}'
+    """
+    out = _JSON_SECRET.sub(r'\1"***"', text)
+    out = _BEARER.sub(r"\1***", out)
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        out = out.replace(secret, "***")
+    if "<" in out and ">" in out:
+        out = _TAGS.sub(" ", out)
+    out = _SPACE.sub(" ", out).strip()
+    if len(out) > limit:
+        out = out[: limit - 1] + "…"
+    return out
+
+
+class LptpbError(Exception):
+    """Base class of every error this SDK raises."""
+
+
+class ConfigurationError(LptpbError, ValueError):
+    """A zone, host, base URL, credential or option is unusable; raised before any request."""
+
+
+class RequestValidationError(LptpbError, ValueError):
+    """A request body or parameter breaks the contract. Nothing was sent.
+
+    ``path`` names the offending field (``messages[2].structuredContent.elements[0].title``),
+    ``rule`` the broken rule (``maxLength``, ``maxSerializedBytes``, ``type``...).
+    """
+
+    def __init__(self, path: str, rule: str, message: str) -> None:
+        self.path = path
+        self.rule = rule
+        self.detail = message
+        super().__init__(f"{path or '<body>'}: {message} [{rule}]")
+
+
+class ApiError(LptpbError):
+    """The API answered with an error status.
+
+    Attributes: ``operation`` (the contract's operationId), ``status``, ``request_id`` (from
+    the response headers, when the server sent one) and ``body`` (a redacted excerpt).
+    """
+
+    status: int = 0
+    explanation = "the API answered with an error"
+
+    def __init__(
+        self,
+        operation: str,
+        status: int,
+        body: str = "",
+        request_id: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.operation = operation
+        self.status = status
+        self.body = body
+        self.request_id = request_id
+        self.hint = hint
+        parts = [f"{operation}: HTTP {status}: {self.explanation}"]
+        if hint:
+            parts.append(hint)
+        if request_id:
+            parts.append(f"request id {request_id}")
+        if body:
+            parts.append(f"body: {body}")
+        super().__init__("; ".join(parts))
+
+
+class BadRequestError(ApiError):
+    explanation = "the server refused the body or the query parameters"
+
+
+class AuthenticationError(ApiError):
+    explanation = "the bearer or the credentials were rejected"
+
+
+class ForbiddenError(ApiError):
+    explanation = "forbidden"
+
+
+class NotFoundError(ApiError):
+    explanation = "not found: the conversation is unknown, closed or not handled by a bot"
+
+
+class BotUserConflictError(ApiError):
+    explanation = (
+        "login refused: this user is the agent of a running Third-Party Bots bot; "
+        "use a user dedicated to the Public API (never retried)"
+    )
+
+
+class RateLimitError(ApiError):
+    explanation = "too many requests"
+
+
+class ServerError(ApiError):
+    explanation = "server error"
+
+
+class UnexpectedStatusError(ApiError):
+    explanation = "a status the contract does not document"
+
+
+class SessionContentionError(LptpbError):
+    """Another consumer of the same user keeps logging this client out.
+
+    LivePerson keeps one session per user; two processes logging in as the same user
+    invalidate each other's bearer. After ``relogins`` re-logins within ``window`` seconds the
+    client stops instead of looping. Give each consumer its own Public API user, or share one
+    client (and so one session) between them.
+    """
+
+    def __init__(self, account_id: str, relogins: int, window: float) -> None:
+        self.account_id = account_id
+        self.relogins = relogins
+        self.window = window
+        super().__init__(
+            f"account {account_id}: the session was invalidated {relogins} times within "
+            f"{window:g}s; another consumer of the same user is logging this client out"
+        )
+
+
+class TransportError(LptpbError):
+    """The request failed below HTTP (DNS, connect, TLS, reset, timeout)."""
+
+    def __init__(self, operation: str, message: str) -> None:
+        self.operation = operation
+        super().__init__(f"{operation}: {message}")
+
+
+class RequestTimeoutError(TransportError):
+    """A request timed out and was not (or could not safely be) retried."""
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """What a caller needs to find out whether an uncertain POST took effect.
+
+    List the conversation's commands (newest first) and look for one created at or after
+    ``sent_at_ms`` whose ``data.type`` matches: see ``Client.list_commands``.
+    """
+
+    account_id: str
+    conversation_id: str
+    operation: str
+    sent_at_ms: int
+
+
+class OutcomeUnknownError(TransportError):
+    """A POST may have reached the server (read timeout, reset after sending).
+
+    It was **not** re-sent: the API has no idempotency key and a repeat would reach the
+    customer twice. ``reconciliation`` says where to look.
+    """
+
+    def __init__(self, operation: str, message: str, reconciliation: Reconciliation) -> None:
+        self.reconciliation = reconciliation
+        super().__init__(
+            operation,
+            f"{message}; the command may or may not have been created and was not re-sent "
+            f"(check the commands of conversation {reconciliation.conversation_id})",
+        )
+
+
+class DeadlineExceededError(LptpbError):
+    """The call's overall deadline ran out (attempts, backoff and re-login included)."""
+
+    def __init__(self, operation: str, deadline: float, attempts: int) -> None:
+        self.operation = operation
+        self.deadline = deadline
+        self.attempts = attempts
+        super().__init__(
+            f"{operation}: deadline of {deadline:g}s exceeded after {attempts} attempt(s)"
+        )
+
+
+class CommandTrackingError(LptpbError):
+    """A tracked command did not complete; ``outcome`` holds what was observed."""
+
+    def __init__(self, message: str, outcome: object) -> None:
+        self.outcome = outcome
+        super().__init__(message)
