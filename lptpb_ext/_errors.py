@@ -42,6 +42,7 @@ __all__ = [
     "NotFoundError",
     "OutcomeUnknownError",
     "RateLimitError",
+    "Reconciliation",
     "RequestTimeoutError",
     "RequestValidationError",
     "ServerError",
@@ -54,9 +55,9 @@ __all__ = [
 BODY_EXCERPT_CHARS = 300
 
 # JSON fields and header-like pairs whose values are secrets.
-_SECRET_KEYS = (
-    "password|secret|appKey|accessToken|accessTokenSecret|bearer|token|authorization|apiKey"
-)
+_SECRET_NAMES = ["password", "secret", "appKey", "accessToken", "accessTokenSecret"]
+_SECRET_NAMES += ["bearer", "token", "authorization", "apiKey"]
+_SECRET_KEYS = "|".join(_SECRET_NAMES)
 _JSON_SECRET = re.compile(rf'("(?:{_SECRET_KEYS})"\s*:\s*)"(?:[^"\\]|\\.)*"', re.IGNORECASE)
 _BEARER = re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
