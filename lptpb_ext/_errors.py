@@ -13,7 +13,8 @@
     │   ├── BotUserConflictError          409 on login: the user is a running bot's agent
     │   ├── RateLimitError                429
     │   ├── ServerError                   5xx
-    │   └── UnexpectedStatusError         any other status
+    │   ├── UnexpectedStatusError         any other status
+    │   └── InvalidResponseError          a success answer that does not match the contract
     ├── SessionContentionError        another consumer of the same user keeps logging us out
     ├── TransportError                the request failed below HTTP
     │   ├── RequestTimeoutError           a GET (or a POST that provably never left) timed out
@@ -38,6 +39,7 @@ __all__ = [
     "ConfigurationError",
     "DeadlineExceededError",
     "ForbiddenError",
+    "InvalidResponseError",
     "LptpbError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -175,6 +177,10 @@ class UnexpectedStatusError(ApiError):
     explanation = "a status the contract does not document"
 
 
+class InvalidResponseError(ApiError):
+    explanation = "the answer does not match the contract"
+
+
 class SessionContentionError(LptpbError):
     """Another consumer of the same user keeps logging this client out.
 
@@ -218,6 +224,7 @@ class Reconciliation:
     conversation_id: str
     operation: str
     sent_at_ms: int
+    ttl: int | None = None
 
 
 class OutcomeUnknownError(TransportError):

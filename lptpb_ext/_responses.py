@@ -1,0 +1,96 @@
+"""Turn HTTP answers into models or typed errors.
+
+Success bodies are parsed by the public pydantic models (tolerant of added fields, as the
+contract says). Error bodies are undocumented: they may be empty, plain text, an HTML page
+from the WAF or JSON, so an error keeps only a short, redacted excerpt.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import httpx
+import pydantic
+
+from lptpb_ext._errors import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    BotUserConflictError,
+    ForbiddenError,
+    InvalidResponseError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    UnexpectedStatusError,
+    redact,
+)
+
+__all__ = ["api_error", "parse", "request_id"]
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+REQUEST_ID_HEADERS = ("x-request-id", "x-correlation-id", "x-amzn-requestid", "request-id")
+WAF_HINT = (
+    "the Reblaze web application firewall in front of the API may have flagged the request; "
+    "look for content in the body that could read as an attack and retry with it changed"
+)
+_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    409: BotUserConflictError,
+    429: RateLimitError,
+}
+
+
+def request_id(response: httpx.Response) -> str | None:
+    """The server's request id, when it sent one under a common header name."""
+    for name in REQUEST_ID_HEADERS:
+        value: str | None = response.headers.get(name)
+        if value:
+            return value[:128]
+    return None
+
+
+def api_error(operation: str, response: httpx.Response, secrets: tuple[str, ...] = ()) -> ApiError:
+    """The typed error for an error ``response`` of ``operation``, with a redacted excerpt."""
+    status = response.status_code
+    if status >= 500:
+        cls: type[ApiError] = ServerError
+    else:
+        cls = _BY_STATUS.get(status, UnexpectedStatusError)
+    try:
+        text = response.text
+    except (httpx.ResponseNotRead, UnicodeDecodeError, LookupError):
+        text = ""
+    hint = None
+    if status == 403:
+        hint = WAF_HINT
+    elif status == 401 and operation in ("login", "legacyLogin"):
+        hint = "check the user name, password or API keys, and the user's login method"
+    elif status == 404 and operation == "getCommand":
+        hint = "the command left the last 200 commands or its conversation was closed"
+    return cls(
+        operation,
+        status,
+        body=redact(text, secrets),
+        request_id=request_id(response),
+        hint=hint,
+    )
+
+
+def parse(operation: str, model: type[M], response: httpx.Response) -> M:
+    """``response``'s JSON body as ``model``; a body that does not fit is an error, not None."""
+    try:
+        return model.model_validate_json(response.content)
+    except pydantic.ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "<body>"
+        raise InvalidResponseError(
+            operation,
+            response.status_code,
+            body=f"{where}: {first['msg']}",
+            request_id=request_id(response),
+        ) from None
