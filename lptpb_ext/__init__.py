@@ -5,6 +5,10 @@ of :mod:`lptpb_models`, generated from ``openapi.yaml``; the raw HTTP client :mo
 is used inside and never needs importing. ``tests/test_exports.py`` pins this list.
 """
 
+from lptpb_ext._async_client import AsyncClient
+from lptpb_ext._client import Client
+from lptpb_ext._credentials import ApiKey, Bearer, LegacyUserPassword, UserPassword
+from lptpb_ext._engine import DEFAULT_TIMEOUT
 from lptpb_ext._errors import (
     ApiError,
     AuthenticationError,
@@ -27,33 +31,52 @@ from lptpb_ext._errors import (
     TransportError,
     UnexpectedStatusError,
 )
+from lptpb_ext._events import ReloginEvent, RetryEvent
+from lptpb_ext._retry import RetryPolicy
+from lptpb_ext._session import Session, SessionPool
+from lptpb_ext._tracking import CommandOutcome
 from lptpb_ext._version import __version__
+from lptpb_ext._zones import base_url_for
 
 # --- builder and validation (issue 4) ---
 # --- end builder and validation ---
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "ApiError",
+    "ApiKey",
+    "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
+    "Bearer",
     "BotUserConflictError",
+    "Client",
+    "CommandOutcome",
     "CommandTrackingError",
     "ConfigurationError",
     "DeadlineExceededError",
     "ForbiddenError",
     "InvalidResponseError",
+    "LegacyUserPassword",
     "LptpbError",
     "NotFoundError",
     "OutcomeUnknownError",
     "RateLimitError",
     "Reconciliation",
+    "ReloginEvent",
     "RequestTimeoutError",
     "RequestValidationError",
+    "RetryEvent",
+    "RetryPolicy",
     "ServerError",
+    "Session",
     "SessionContentionError",
+    "SessionPool",
     "TransportError",
     "UnexpectedStatusError",
+    "UserPassword",
     "__version__",
+    "base_url_for",
     # --- builder and validation (issue 4) ---
     # --- end builder and validation ---
 ]

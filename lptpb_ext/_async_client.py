@@ -35,9 +35,15 @@ class AsyncClient(ClientBase):
     (an ``httpx.AsyncClient`` of yours: its transport, proxies and TLS settings are used, and our
     auth, retry and timeouts still apply), ``timeout`` (per attempt; default 5 s connect, 30 s
     read), ``deadline`` (per call, across attempts and re-login; default 60 s), ``retry``
-    (:class:`~lptpb_ext.RetryPolicy`), ``on_retry`` / ``on_relogin`` hooks, ``session_pool``,
-    ``max_relogins`` / ``relogin_window`` (contention limit), and ``clock`` / ``sleep`` /
-    ``wall_clock`` / ``rand`` for tests.
+    (:class:`~lptpb_ext.RetryPolicy`), ``on_retry`` / ``on_relogin`` hooks, ``max_relogins`` /
+    ``relogin_window`` (contention limit), and ``clock`` / ``sleep`` / ``wall_clock`` /
+    ``rand`` for tests.
+
+    Sessions: clients of the same account and user share one session (one bearer, one login
+    in flight) through ``session_pool`` (default: one pool per process). A client given its
+    own ``http_client`` gets sessions scoped to that HTTP client, so tests against separate
+    simulators never share bearers. ``session=other.session`` shares one explicitly, for
+    example between a sync and an async client.
     """
 
     def __init__(

@@ -40,6 +40,7 @@ class ClientOptions(TypedDict, total=False):
     on_retry: RetryHook | None
     on_relogin: ReloginHook | None
     session_pool: SessionPool | None
+    session: Session | None
     max_relogins: int
     relogin_window: float
     clock: Callable[[], float]
@@ -76,6 +77,7 @@ class ClientBase:
         on_retry: RetryHook | None = None,
         on_relogin: ReloginHook | None = None,
         session_pool: SessionPool | None = None,
+        session: Session | None = None,
         max_relogins: int = 5,
         relogin_window: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
@@ -108,7 +110,7 @@ class ClientBase:
         self._clock = clock
         self._wall_clock = wall_clock
         self._rand = rand
-        self._session_obj: Session | None = None
+        self._session_obj: Session | None = session
 
     def __repr__(self) -> str:
         where = self._location.base_url or "Domain API lookup"

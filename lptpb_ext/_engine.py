@@ -70,7 +70,7 @@ class CallOptions:
     bounds the whole call, attempts, backoff and re-login included.
     """
 
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     deadline: float = DEFAULT_DEADLINE
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     on_retry: RetryHook | None = None
@@ -258,7 +258,7 @@ class _Engine(Generic[H]):
 
     def _finish(self, call: Call, response: httpx.Response) -> httpx.Response:
         captured = _CAPTURE.get()
-        if captured is not None:
+        if captured is not None and call.kind != "login":
             captured.append(response)
         if response.status_code >= 400:
             raise api_error(call.operation, response, self.secrets())

@@ -173,8 +173,5 @@ class SessionPool:
                 found = self._sessions[key] = factory()
             return found
 
-    def __len__(self) -> int:
-        return len(self._sessions)
-
 
 DEFAULT_POOL = SessionPool()
