@@ -10,6 +10,7 @@ MAKEFLAGS += --no-builtin-rules
 PYTHON   ?= python3
 UV_VERSION := 0.13.9
 SPEC     ?= openapi.yaml
+CHANGELOG ?= CHANGELOG.md
 TOOLS    := .tools
 UV       := $(TOOLS)/bin/uv
 VENV_BIN := .venv/bin
@@ -23,7 +24,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean
+        typecheck format test build clean spec-diff
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -62,6 +63,10 @@ typecheck: sync ## mypy --strict on lptpb_ext and scripts
 	$(VENV_BIN)/mypy --strict lptpb_ext scripts
 
 lint: lint-py typecheck lint-spec ## All linters (Python + spec gates)
+
+spec-diff: sync ## Breaking-change gate vs BASE=<ref> (default: last contract-v* tag, else HEAD~1)
+	$(VENV_BIN)/python scripts/spec_diff.py --spec $(SPEC) --changelog $(CHANGELOG) \
+	  $(if $(BASE),--base $(BASE))
 
 format: sync ## Apply ruff fixes and formatting to hand-written code
 	$(VENV_BIN)/ruff check --fix --exit-zero $(PY_SRC)  # report what is left, but still format

@@ -74,6 +74,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 TAG_GLOB = "contract-v*"
+# libyaml's loader when pyyaml has it: five times faster on the contract.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 COMPONENT_KINDS = ("schemas", "parameters", "responses", "requestBodies", "headers")
 
@@ -529,8 +531,11 @@ def resolve(doc: Doc, node: object) -> Doc:
         if not ref.startswith("#/"):
             raise ValueError(f"only local $refs are supported, not {ref}")
         target: Any = doc
-        for part in ref[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
+        try:
+            for part in ref[2:].split("/"):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+        except (KeyError, IndexError, TypeError):
+            raise ValueError(f"$ref {ref} does not resolve") from None
         node = target
         hops += 1
         if hops > 50:
@@ -742,7 +747,7 @@ def load_at(cwd: Path, ref: str, spec: Path) -> tuple[Doc | None, str]:
     short = commit.stdout.strip()[:12]
     if shown.returncode != 0:
         return None, short
-    loaded: Doc = yaml.safe_load(shown.stdout)
+    loaded: Doc = yaml.load(shown.stdout, Loader=LOADER)  # noqa: S506 (a safe loader)
     return loaded, short
 
 
@@ -750,7 +755,7 @@ def load_at(cwd: Path, ref: str, spec: Path) -> tuple[Doc | None, str]:
 def load_base(args: argparse.Namespace, spec: Path) -> tuple[Doc | None, str]:
     """The base document (None: nothing to compare, the reason given) and what it is."""
     if args.base_file is not None:
-        loaded: Doc = yaml.safe_load(args.base_file.read_text(encoding="utf-8"))
+        loaded: Doc = yaml.load(args.base_file.read_text(encoding="utf-8"), Loader=LOADER)  # noqa: S506
         return loaded, str(args.base_file)
     cwd = spec.resolve().parent
     ref, how = (args.base, f"BASE={args.base}") if args.base else default_base(cwd)
@@ -792,10 +797,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if old is None:
         print(f"spec-diff: {against}; the gate passes")
         return 0
-    new: Doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    new: Doc = yaml.load(spec.read_text(encoding="utf-8"), Loader=LOADER)  # noqa: S506
     old_version, new_version = old["info"]["version"], new["info"]["version"]
     print(f"spec-diff: {spec} {new_version} against {old_version}: {against}")
-    changes = compare(old, new)
+    try:
+        changes = compare(old, new)
+    except ValueError as err:
+        print(f"spec-diff: cannot compare the documents: {err}", file=sys.stderr)
+        return 2
     print_changes(changes)
     changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.exists() else ""
     problems = verdict(old, new, changes, changelog)
