@@ -40,7 +40,8 @@ the bare entry or the ``baseURIs`` wrapper. Choices:
 - **"No entry"** is any of: HTTP 404; a 200 with an empty body, or a body that is not JSON or
   not a ``ServiceDomainLookup``; no entry for the service in the answer; an empty ``baseURI``.
   How the CSDS answers for a service the account lacks is not documented. When neither service
-  gives a host, :class:`ConfigurationError` says what each lookup answered.
+  gives a host, :class:`ConfigurationError` says what each lookup answered. An entry's
+  ``account`` is not compared with the account asked (its format is not documented either).
 - **No fallback from errors:** 400 and 401 (the Domain API does not know the account) raise at
   once, as do 403, 429 and 5xx, as typed :class:`~lptpb_ext.ApiError` subclasses; a ``baseURI``
   that is not a host, or an unknown ``botConnectorsDomain``, raises :class:`ConfigurationError`;
@@ -296,6 +297,8 @@ def _known_zones() -> str:
 # ---------------------------------------------------------------- the Domain API, sans I/O
 @dataclass(frozen=True)
 class LookupCall:
+    """One request of the lookup: an absolute URL on the Domain API host, and its query."""
+
     method: str
     url: str
     params: dict[str, Any]
@@ -308,6 +311,8 @@ class _Miss:
 
 @dataclass(frozen=True)
 class LookupTarget:
+    """Whose host is looked up, and where."""
+
     account_id: str
     csds_base: str  # scheme://host[:port] of the Domain API
     csds_domain: str  # how it is named in messages and resolutions
@@ -384,6 +389,7 @@ def lookup_flow(
 
 
 def transport_error(call: LookupCall, exc: httpx.RequestError) -> TransportError:
+    """The SDK's error for a lookup request that failed below HTTP."""
     what = f"{call.method} {call.url}"
     if isinstance(exc, httpx.TimeoutException):
         return RequestTimeoutError(OPERATION, f"{what} timed out ({type(exc).__name__})")

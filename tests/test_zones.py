@@ -684,13 +684,14 @@ def test_a_cancelled_lookup_is_taken_over_by_a_waiting_task(router, clock):
     calls: list[int] = []
 
     async def main() -> list[Resolution]:
-        first_started = anyio.Event()
+        first_started, gate = anyio.Event(), anyio.Event()
 
         async def answer(request: httpx.Request) -> httpx.Response:
             calls.append(1)
             if len(calls) == 1:
                 first_started.set()
                 await anyio.sleep_forever()
+            await gate.wait()
             return ok(entry("thirdPartyBots", "bot-platform-api.fs.liveperson.com"))
 
         router.get(url("thirdPartyBots")).mock(side_effect=answer)
@@ -713,6 +714,8 @@ def test_a_cancelled_lookup_is_taken_over_by_a_waiting_task(router, clock):
                 group.start_soon(waiter)
             await anyio.wait_all_tasks_blocked()
             leader_scope.cancel()
+            await anyio.wait_all_tasks_blocked()
+            gate.set()
         return results
 
     results = anyio.run(main)
