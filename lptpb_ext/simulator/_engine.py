@@ -1,0 +1,188 @@
+"""The command engine: creation, retention, and settling commands as the clock moves.
+
+Nothing runs in the background. Before anything reads state, :meth:`CommandEngine.settle`
+settles every command whose time has come, in the order of that time, and applies its effect
+(a close closes the conversation, a transfer sets its skill, …). So the outcome depends only
+on the clock, and a :class:`~lptpb_ext.simulator.ManualClock` makes it deterministic.
+
+Each bot keeps only its last ``retention`` (200) commands. An evicted command still runs, but
+is no longer listed or found; so is every command of a conversation that is closed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from lptpb_ext.simulator import _commands as c
+from lptpb_ext.simulator._commands import Command
+
+if TYPE_CHECKING:
+    from lptpb_ext.simulator._seed import Settings
+    from lptpb_ext.simulator._state import Account, Conversation, World
+
+__all__ = ["CommandEngine"]
+
+Payload = Any  # a command's normalised JSON payload; validated before it was created
+
+
+class CommandEngine:
+    """Commands of every account, their per-bot history and their execution."""
+
+    def __init__(self, world: World, settings: Settings) -> None:
+        self.world = world
+        self.processing_delay_ms = round(settings.processing_delay * 1000)
+        self.execution_ms = round(settings.execution_time * 1000)
+        self.retention = settings.retention
+        self.held = False
+        self._next_id = 1
+        self._pending: list[Command] = []
+        self._history: dict[tuple[str, str], deque[Command]] = {}  # (account, bot) -> commands
+
+    def create(
+        self,
+        conversation: Conversation,
+        kind: str,
+        payload: object,
+        ttl: int,
+        forced_error: str | None = None,
+    ) -> Command:
+        """A new ``waiting`` command of the conversation's bot, evicting beyond retention."""
+        with self.world.lock:
+            now = self.world.now_ms()
+            run_at = None if self.held else now + self.processing_delay_ms
+            command = Command(
+                id=self._next_id,
+                account_id=conversation.account_id,
+                conversation_id=conversation.id,
+                bot_id=conversation.participants[0],
+                kind=kind,
+                payload=payload,
+                created_ms=now,
+                timeout_ms=now + ttl * 1000,
+                run_at_ms=run_at,
+                forced_error=forced_error,
+            )
+            self._next_id += 1
+            self._pending.append(command)
+            history = self._history.setdefault((conversation.account_id, command.bot_id), deque())
+            history.append(command)
+            while len(history) > self.retention:
+                history.popleft()
+            return command
+
+    def visible(self, conversation: Conversation) -> list[Command]:
+        """The conversation's commands still in its bot's history, newest first."""
+        with self.world.lock:
+            self.settle()
+            found: list[Command] = []
+            for bot_id in dict.fromkeys(conversation.participants):
+                history = self._history.get((conversation.account_id, bot_id), deque())
+                found += [x for x in history if x.conversation_id == conversation.id]
+            return sorted(found, key=lambda x: x.id, reverse=True)
+
+    def hold(self) -> None:
+        """From now on, commands wait (and time out) until :meth:`release`."""
+        with self.world.lock:
+            self.settle()
+            self.held = True
+
+    def release(self) -> None:
+        """Let held commands run, ``processing_delay`` from now, if still before their timeout."""
+        with self.world.lock:
+            self.settle()
+            self.held = False
+            start = self.world.now_ms() + self.processing_delay_ms
+            for command in self._pending:
+                if command.run_at_ms is None:
+                    command.run_at_ms = start
+
+    def settle(self) -> None:
+        """Settle, in time order, every command whose run ended or timeout passed by now."""
+        with self.world.lock:
+            now = self.world.now_ms()
+            while self._pending:
+                command = min(self._pending, key=lambda x: (x.due_ms(self.execution_ms), x.id))
+                if command.due_ms(self.execution_ms) > now:
+                    return
+                self._pending.remove(command)
+                if command.run_at_ms is None or command.run_at_ms >= command.timeout_ms:
+                    command.expire()
+                else:
+                    account = self.world.accounts[command.account_id]
+                    command.finish(self.execution_ms, self._run(account, command))
+
+    @staticmethod
+    def _run(account: Account, command: Command) -> str | None:
+        """Apply the command to its conversation; the error name if it fails."""
+        conversation = account.conversations[command.conversation_id]
+        if not conversation.held:
+            return c.CONVERSATION_CLOSED
+        if command.forced_error is not None:
+            return command.forced_error
+        return _EFFECTS[command.kind](account, conversation, command.payload)
+
+
+def _messages(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    if conversation.channel == "chat":
+        if any(m["type"] == "quickReplies" for m in body):
+            return c.QUICK_REPLIES_NOT_SUPPORTED
+        if any("encodedMetadata" in m for m in body):
+            return c.CHAT_SEND_MESSAGE
+    conversation.transcript.extend(body)
+    return None
+
+
+def _transfer(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    if body["skill"] not in account.skills:
+        return c.SKILL_NOT_EXISTING
+    if "agentId" in body and body["agentId"] not in account.agents:
+        return c.TRANSFER_TO_AGENT_FAILED
+    conversation.skill, conversation.agent_id = body["skill"], body.get("agentId")
+    return None
+
+
+def _close(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    conversation.open = False
+    return None
+
+
+def _ttr(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    if conversation.channel == "chat":
+        return c.TTR_NOT_SUPPORTED
+    conversation.ttr = body["ttrType"]
+    return None
+
+
+def _sdes(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    conversation.sdes.extend(body["sdes"])
+    return None
+
+
+def _join(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    bot = account.bot_with_agent(body["agentId"])
+    if bot is None:
+        return c.AGENT_NOT_AUTHORIZED
+    if bot.id not in conversation.participants:
+        conversation.participants.append(bot.id)
+    return None
+
+
+def _remove(account: Account, conversation: Conversation, body: Payload) -> str | None:
+    bot = account.bot_with_agent(body["agentId"])
+    if bot is None or bot.id not in conversation.participants:
+        return c.AGENT_NOT_AUTHORIZED
+    conversation.participants.remove(bot.id)
+    return None
+
+
+_EFFECTS: dict[str, Callable[[Account, Conversation, Payload], str | None]] = {
+    "messages": _messages,
+    "transfer": _transfer,
+    "close": _close,
+    "ttr": _ttr,
+    "sdes": _sdes,
+    "joinConversation": _join,
+    "removeAgent": _remove,
+}
