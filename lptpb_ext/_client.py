@@ -77,7 +77,9 @@ class Client(ClientBase):
             wall_clock=self._wall_clock,
             rand=self._rand,
             on_connect_failure=self._connect_failed,
+            resolves=self._resolver is not None,
         )
+        self._engine.resolve = self._resolve
         self._engine.sleep = sleep
 
     def _http_identity(self) -> object:
@@ -86,14 +88,13 @@ class Client(ClientBase):
     def _connect_failed(self) -> None:
         if self._resolver is not None and self._location.base_url is not None:
             self._resolver.invalidate(self.account_id, self._location.base_url)
+            self._location.base_url = None
 
     def _resolve(self) -> None:
         if self._resolver is not None:
             self._location.base_url = self._resolver.resolve(self.account_id).base_url
 
     def _send(self, call: ops.Call) -> httpx.Response:
-        if not call.domain_api:
-            self._resolve()
         return self._engine.send(call)
 
     def with_options(

@@ -101,7 +101,12 @@ class _Sleep:
     seconds: float
 
 
-_Action = _Send | _Sleep
+@dataclass(frozen=True)
+class _Resolve:
+    """Make sure the API host is known (a Domain API lookup, cached by the resolver)."""
+
+
+_Action = _Send | _Sleep | _Resolve
 _Outcome = httpx.Response | httpx.TransportError | None
 
 
@@ -123,6 +128,7 @@ class _Engine(Generic[H]):
         wall_clock: Callable[[], float] = time.time,
         rand: random.Random | None = None,
         on_connect_failure: Callable[[], None] | None = None,
+        resolves: bool = False,
     ) -> None:
         self.http = http
         self.account_id = account_id
@@ -134,6 +140,7 @@ class _Engine(Generic[H]):
         self.wall_clock = wall_clock
         self.rand = rand
         self._on_connect_failure = on_connect_failure
+        self._resolves = resolves
 
     def with_options(self, options: CallOptions) -> Self:
         twin = object.__new__(type(self))
@@ -184,6 +191,8 @@ class _Engine(Generic[H]):
             remaining = deadline_at - self.clock()
             if remaining <= 0:
                 raise DeadlineExceededError(call.operation, options.deadline, attempt - 1)
+            if self._resolves and not call.domain_api:
+                yield _Resolve()
             started = self.clock()
             outcome = yield _Send(self._request(call, remaining))
             latency_ms = (self.clock() - started) * 1000
@@ -274,12 +283,17 @@ class _Engine(Generic[H]):
             hook(ReloginEvent(operation, self.account_id, self._session().logins))
 
 
+async def _nothing() -> None:
+    return None
+
+
 def _cap(value: float | None, remaining: float) -> float:
     return remaining if value is None else min(value, remaining)
 
 
 class SyncEngine(_Engine[httpx.Client]):
     sleep: Callable[[float], None] = staticmethod(time.sleep)
+    resolve: Callable[[], None] = staticmethod(lambda: None)
 
     def send(self, call: Call) -> httpx.Response:
         """Run ``call`` to its final response; error statuses raise typed errors."""
@@ -288,8 +302,8 @@ class SyncEngine(_Engine[httpx.Client]):
         try:
             action = next(plan)
             while True:
-                if isinstance(action, _Sleep):
-                    self.sleep(action.seconds)
+                if isinstance(action, _Sleep | _Resolve):
+                    self.sleep(action.seconds) if isinstance(action, _Sleep) else self.resolve()
                     action = plan.send(None)
                     continue
                 result: _Outcome
@@ -320,6 +334,7 @@ class SyncEngine(_Engine[httpx.Client]):
 
 class AsyncEngine(_Engine[httpx.AsyncClient]):
     sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    resolve: Callable[[], Awaitable[None]] = staticmethod(_nothing)
 
     async def send(self, call: Call) -> httpx.Response:
         """Run ``call`` to its final response; error statuses raise typed errors."""
@@ -328,8 +343,10 @@ class AsyncEngine(_Engine[httpx.AsyncClient]):
         try:
             action = next(plan)
             while True:
-                if isinstance(action, _Sleep):
-                    await self.sleep(action.seconds)
+                if isinstance(action, _Sleep | _Resolve):
+                    await (
+                        self.sleep(action.seconds) if isinstance(action, _Sleep) else self.resolve()
+                    )
                     action = plan.send(None)
                     continue
                 result: _Outcome

@@ -519,3 +519,49 @@ def test_capture_responses_gives_headers(api: Driven, fake: FakeApi) -> None:
 
         responses = api._portal.call(run)
     assert [r.headers.get("x-request-id") for r in responses] == ["r-1"]
+
+
+# ---------------------------------------------------------------------------- where the API is
+def test_account_only_resolves_the_host_through_the_domain_api(mode, fake, portal, clock) -> None:
+    """Without base_url or zone, the Domain API names the host; a connect failure re-asks it."""
+    lookups = []
+
+    def csds_then_api(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "api.liveperson.net":
+            lookups.append(request.url.path)
+            host = "bot-platform-api.emea.fs.liveperson.com"
+            return httpx.Response(
+                200, json={"service": "thirdPartyBots", "account": "12345678", "baseURI": host}
+            )
+        assert request.url.host == "bot-platform-api.emea.fs.liveperson.com"
+        return fake.handle(request)
+
+    transport = httpx.MockTransport(csds_then_api)
+    if mode == "sync":
+        client: Client | AsyncClient = Client(
+            "12345678", USER, http_client=httpx.Client(transport=transport),
+            session_pool=SessionPool(), clock=clock, sleep=clock.sleep,
+        )  # fmt: skip
+        api = Driven(client, None)
+    else:
+        client = AsyncClient(
+            "12345678", USER, http_client=httpx.AsyncClient(transport=transport),
+            session_pool=SessionPool(), clock=clock, sleep=clock.asleep,
+        )  # fmt: skip
+        api = Driven(client, portal)
+    api.send_messages(CONVERSATION, BATCH)
+    api.send_messages(CONVERSATION, BATCH)
+    assert lookups == ["/api/account/12345678/service/thirdPartyBots/baseURI.json"]
+    assert client.base_url == "https://bot-platform-api.emea.fs.liveperson.com"
+    fake.add_fault(Fault("before", lambda r: httpx.ConnectError("down", request=r), "messages"))
+    api.send_messages(CONVERSATION, BATCH)
+    assert len(lookups) == 2  # the failed connection dropped the cached host
+    assert fake.delivered()["Hello from the test"] == 3
+
+
+def test_zone_and_explicit_base_url(mode, fake, portal) -> None:
+    """zone="z3" targets the APAC host; an explicit base_url wins over a zone."""
+    api = make(mode, fake, portal, base_url=None, zone="z3")
+    assert api.client.base_url == "https://bot-platform-api.apac.fs.liveperson.com"
+    both = make(mode, fake, portal, base_url="http://127.0.0.1:9", zone="z3")
+    assert both.client.base_url == "http://127.0.0.1:9"
