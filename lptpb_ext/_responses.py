@@ -70,6 +70,8 @@ def api_error(operation: str, response: httpx.Response, secrets: tuple[str, ...]
         hint = WAF_HINT
     elif status == 401 and operation in ("login", "legacyLogin"):
         hint = "check the user name, password or API keys, and the user's login method"
+    elif status == 401 and operation in ("getServiceDomain", "listServiceDomains"):
+        hint = "the Domain API does not know this account id"
     elif status == 404 and operation == "getCommand":
         hint = "the command left the last 200 commands or its conversation was closed"
     return cls(
