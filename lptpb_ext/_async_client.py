@@ -46,6 +46,9 @@ class AsyncClient(ClientBase):
     example between a sync and an async client.
     """
 
+    _http: httpx.AsyncClient
+    _resolver: AsyncDomainResolver | None
+
     def __init__(
         self,
         account_id: str,
@@ -64,29 +67,9 @@ class AsyncClient(ClientBase):
             self._resolver = AsyncDomainResolver(
                 self._http, csds_domain=self._csds_domain, clock=self._clock
             )
-        self._engine = AsyncEngine(
-            http=self._http,
-            account_id=self.account_id,
-            credentials=self.credentials,
-            session=self._session,
-            base_url=self._base,
-            options=self._options,
-            clock=self._clock,
-            wall_clock=self._wall_clock,
-            rand=self._rand,
-            on_connect_failure=self._connect_failed,
-            resolves=self._resolver is not None,
-        )
+        self._engine = AsyncEngine(http=self._http, **self._engine_options())
         self._engine.resolve = self._resolve
         self._engine.sleep = sleep
-
-    def _http_identity(self) -> object:
-        return self._http
-
-    def _connect_failed(self) -> None:
-        if self._resolver is not None and self._location.base_url is not None:
-            self._resolver.invalidate(self.account_id, self._location.base_url)
-            self._location.base_url = None
 
     async def _resolve(self) -> None:
         if self._resolver is not None:

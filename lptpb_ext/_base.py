@@ -18,6 +18,7 @@ from typing import Self, TypedDict
 import httpx
 
 from lptpb_ext._credentials import ApiKey, Bearer, Credentials, LegacyUserPassword, UserPassword
+from lptpb_ext._domain import AsyncDomainResolver, DomainResolver
 from lptpb_ext._engine import CallOptions, capture, end_capture
 from lptpb_ext._errors import ConfigurationError
 from lptpb_ext._events import ReloginHook, RetryHook
@@ -58,10 +59,25 @@ class _Location:
 _UNSET: object = object()
 
 
+class EngineOptions(TypedDict):
+    account_id: str
+    credentials: Credentials
+    session: Callable[[], Session]
+    base_url: Callable[[bool], str]
+    options: CallOptions
+    clock: Callable[[], float]
+    wall_clock: Callable[[], float]
+    rand: random.Random | None
+    on_connect_failure: Callable[[], None]
+    resolves: bool
+
+
 class ClientBase:
     """Configuration and session lookup; subclasses add the operations."""
 
     _http_injected: bool
+    _http: httpx.Client | httpx.AsyncClient
+    _resolver: DomainResolver | AsyncDomainResolver | None
 
     def __init__(
         self,
@@ -149,7 +165,27 @@ class ClientBase:
         return self._session_obj
 
     def _http_identity(self) -> object:
-        raise NotImplementedError
+        return self._http
+
+    def _connect_failed(self) -> None:
+        """After a connection failure, forget a host the Domain API gave, to ask again."""
+        if self._resolver is not None and self._location.base_url is not None:
+            self._resolver.invalidate(self.account_id, self._location.base_url)
+            self._location.base_url = None
+
+    def _engine_options(self) -> EngineOptions:
+        return {
+            "account_id": self.account_id,
+            "credentials": self.credentials,
+            "session": self._session,
+            "base_url": self._base,
+            "options": self._options,
+            "clock": self._clock,
+            "wall_clock": self._wall_clock,
+            "rand": self._rand,
+            "on_connect_failure": self._connect_failed,
+            "resolves": self._resolver is not None,
+        }
 
     @property
     def session(self) -> Session:
