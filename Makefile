@@ -16,7 +16,7 @@ UV       := $(TOOLS)/bin/uv
 VENV_BIN := .venv/bin
 NODE_DIR := scripts/node
 NODE_STAMP := $(NODE_DIR)/node_modules/.ci-stamp
-PY_SRC   := $(wildcard lptpb_ext tests scripts)
+PY_SRC   := $(wildcard lptpb_ext tests scripts examples)
 
 # uv: use the machine's interpreter, never download one; keep its cache out of the repo.
 export UV_PYTHON := $(PYTHON)
@@ -24,7 +24,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean spec-diff
+        typecheck format test build clean spec-diff demo
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -59,8 +59,8 @@ lint-py: sync ## ruff check + ruff format --check on hand-written code
 	$(VENV_BIN)/ruff check $(PY_SRC)
 	$(VENV_BIN)/ruff format --check $(PY_SRC)
 
-typecheck: sync ## mypy --strict on lptpb_ext and scripts
-	$(VENV_BIN)/mypy --strict lptpb_ext scripts
+typecheck: sync ## mypy --strict on lptpb_ext, scripts and examples
+	$(VENV_BIN)/mypy --strict lptpb_ext scripts examples
 
 lint: lint-py typecheck lint-spec ## All linters (Python + spec gates)
 
@@ -71,6 +71,9 @@ spec-diff: sync ## Breaking-change gate vs BASE=<ref> (default: last contract-v*
 format: sync ## Apply ruff fixes and formatting to hand-written code
 	$(VENV_BIN)/ruff check --fix --exit-zero $(PY_SRC)  # report what is left, but still format
 	$(VENV_BIN)/ruff format $(PY_SRC)
+
+demo: sync ## Run the example flow against the simulator on 127.0.0.1 and print a transcript
+	$(VENV_BIN)/python scripts/demo.py
 
 test: lint check-generated ## lint + check-generated + pytest
 	$(VENV_BIN)/pytest

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Self, Unpack
 
 import httpx
+from pydantic import BaseModel
 
 from lptpb_ext import _operations as ops
 from lptpb_ext._base import ClientBase, ClientOptions
@@ -23,7 +24,7 @@ from lptpb_ext._engine import AsyncEngine
 from lptpb_ext._errors import NotFoundError, Reconciliation
 from lptpb_ext._retry import RetryPolicy
 from lptpb_ext._tracking import CommandOutcome, Fetch, ListCheck, wait_plan
-from lptpb_models import Command, CommandAccepted, Sde, SendMessagesRequest, ServiceDomain
+from lptpb_models import Command, CommandAccepted, SendMessagesRequest, ServiceDomain
 
 __all__ = ["AsyncClient"]
 
@@ -134,13 +135,16 @@ class AsyncClient(ClientBase):
     async def set_sdes(
         self,
         conversation_id: str,
-        sdes: Sequence[Sde | ops.Body],
+        sdes: Sequence[BaseModel | ops.Body],
         *,
         shark_visitor_id: str,
         shark_session_id: str,
         ttl: int | None = None,
     ) -> CommandAccepted:
-        """Set engagement attributes (SDEs) for the consumer's visitor and session."""
+        """Set engagement attributes (SDEs) for the consumer's visitor and session.
+
+        ``sdes`` are models from :mod:`lptpb_ext.sde` (or generated) or dicts in the API's spelling.
+        """
         call = ops.set_sdes(conversation_id, sdes, shark_visitor_id, shark_session_id, ttl)
         return ops.accepted(call, await self._send(call))
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import httpx
+import pydantic
 
 from lptpb_ext._engine import Call, dump
 from lptpb_ext._errors import InvalidResponseError, Reconciliation, RequestValidationError
@@ -23,7 +24,6 @@ from lptpb_models import (
     CommandList,
     JoinConversationRequest,
     RemoveAgentRequest,
-    Sde,
     SendMessagesRequest,
     ServiceDomain,
     ServiceDomainList,
@@ -99,13 +99,15 @@ def close_conversation(conversation_id: str, ttl: int | None) -> Call:
 
 def set_sdes(
     conversation_id: str,
-    sdes: Sequence[Sde | Body],
+    sdes: Sequence[pydantic.BaseModel | Body],
     shark_visitor_id: str,
     shark_session_id: str,
     ttl: int | None,
 ) -> Call:
     items = [
-        sde.model_dump(by_alias=True, exclude_unset=True) if isinstance(sde, Sde) else sde
+        sde.model_dump(by_alias=True, exclude_unset=True)
+        if isinstance(sde, pydantic.BaseModel)
+        else sde
         for sde in sdes
     ]
     body = {"sdes": items, "sharkVisitorId": shark_visitor_id, "sharkSessionId": shark_session_id}
