@@ -14,7 +14,8 @@ pytest.importorskip("lptpb_ext.simulator", reason="needs the sim extra")
 def test_demo_transcript_covers_the_flow_and_exits_zero(capsys) -> None:
     """The transcript shows each step's outcome, ends closed, and main() returns 0."""
     spec = importlib.util.spec_from_file_location("demo", ROOT / "scripts" / "demo.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     demo = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(demo)
     assert demo.main() == 0
