@@ -39,6 +39,15 @@ from lptpb_ext._version import __version__
 from lptpb_ext._zones import base_url_for
 
 # --- builder and validation (issue 4) ---
+# isort: split
+# `Messages` belongs in __all__'s CamelCase run (ruff RUF022 sorts the whole list); until it
+# moves there, the redundant alias is what re-exports it for type checkers.
+from lptpb_ext import _metadata as meta
+from lptpb_ext import _sde as sde
+from lptpb_ext import _structured as sc
+from lptpb_ext._builder import Messages as Messages
+from lptpb_ext._validation import validate_body, validate_ttl
+
 # --- end builder and validation ---
 
 __all__ = [
@@ -78,5 +87,10 @@ __all__ = [
     "__version__",
     "base_url_for",
     # --- builder and validation (issue 4) ---
+    "meta",
+    "sc",
+    "sde",
+    "validate_body",
+    "validate_ttl",
     # --- end builder and validation ---
 ]

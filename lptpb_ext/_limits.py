@@ -17,6 +17,7 @@ __all__ = [
     "TTL_DEFAULT",
     "TTL_MAX",
     "TTL_MIN",
+    "compact_json",
     "encoded_metadata_problem",
     "serialized_size",
     "ttl_problem",
@@ -30,15 +31,29 @@ TTL_MAX = 120
 TTL_DEFAULT = 30
 
 
+# One encoder built once: ``json.dumps`` with options builds a new encoder on every call.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def compact_json(value: object) -> bytes:
+    """``value`` as compact UTF-8 JSON, the form ``maxSerializedBytes`` measures.
+
+    Raises ``ValueError`` for NaN or infinity, ``TypeError`` for a value JSON cannot hold and
+    ``UnicodeEncodeError`` for a string with a lone surrogate.
+
+    >>> compact_json({"a": [1, "é"]})
+    b'{"a":[1,"\\xc3\\xa9"]}'
+    """
+    return _COMPACT.encode(value).encode()
+
+
 def serialized_size(value: object) -> int:
     """Bytes of ``value`` as compact UTF-8 JSON: the measure of ``maxSerializedBytes``.
 
     >>> serialized_size({"type": "text", "text": "é"})
     27
     """
-    return len(
-        json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-    )
+    return len(compact_json(value))
 
 
 def encoded_metadata_problem(text: str) -> str | None:

@@ -1,0 +1,186 @@
+"""Validation before anything is sent: the contract's schema, then the limits it cannot state.
+
+:func:`validate_body` takes a request body as a model or as a plain mapping and returns the
+validated pydantic model, or raises :class:`~lptpb_ext.RequestValidationError` naming the first
+problem by its JSON path in the API's spelling (``messages[2].structuredContent.elements[0]
+.title``) and the broken rule (``maxLength``, ``maxSerializedBytes``...).
+
+What it checks, beyond pydantic's generated models:
+
+- **Strict types.** pydantic's lax mode turns ``"5"`` into ``5`` and ``1`` into ``True``; the
+  contract refuses both, so bodies are validated in strict mode.
+- **JSON values only.** NaN, infinity, a string with a lone surrogate or a Python object that is
+  not JSON (in an open ``metadata`` item, say) cannot be sent as written.
+- **Orders JSON Schema states with ``prefixItems``/``contains``** that the models do not: a
+  list's buttons are ``[submitButton(, button)]`` and a section's items ``[(text, )checklist]``.
+- **x-lptpb-limits:** structured content at most 15000 bytes of compact UTF-8 JSON, and
+  ``encodedMetadata`` valid base64 of at most 5120 bytes (see :mod:`lptpb_ext._limits`).
+
+A model that :func:`validate_body` returned, or that the builder built, is remembered by
+identity (weakly), so validating it again right before sending costs nothing. pydantic models
+are mutable: one changed in place after it was validated is not checked again. Build a new one
+instead (the builder makes that cheap) or pass ``model.model_dump(by_alias=True,
+exclude_unset=True)``, which is always checked in full.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
+
+from lptpb_ext._errors import RequestValidationError
+from lptpb_ext._limits import TTL_MIN, ttl_problem
+from lptpb_ext._paths import Key, format_path, problems
+from lptpb_ext._wire import check_json, check_message
+
+__all__ = [
+    "checked",
+    "is_verified",
+    "remember",
+    "strict_model",
+    "validate_body",
+    "validate_ttl",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+_VERIFIED: dict[int, weakref.ref[BaseModel]] = {}
+_PURGE_AT = [4096]
+
+
+def remember(model: M) -> M:
+    """Mark ``model`` as checked in full, for as long as it lives (a weak reference)."""
+    _VERIFIED[id(model)] = weakref.ref(model)
+    if len(_VERIFIED) > _PURGE_AT[0]:
+        for key, ref in list(_VERIFIED.items()):
+            if ref() is None:
+                _VERIFIED.pop(key, None)
+        _PURGE_AT[0] = max(4096, 2 * len(_VERIFIED))
+    return model
+
+
+def is_verified(obj: object) -> bool:
+    """True when ``obj`` itself was checked in full by this package."""
+    ref = _VERIFIED.get(id(obj))
+    return ref is not None and ref() is obj
+
+
+def raise_first(found: list[RequestValidationError], prefix: tuple[Key, ...] = ()) -> None:
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise RequestValidationError(first.path, first.rule, first.detail + more)
+
+
+def _error(
+    prefix: tuple[Key, ...], keys: tuple[Key, ...], rule: str, message: str
+) -> RequestValidationError:
+    return RequestValidationError(format_path((*prefix, *keys)), rule, message)
+
+
+def _dump(model: BaseModel) -> object:
+    """A model's data in the API's spelling, to validate again from scratch."""
+    try:
+        return model.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+    except PydanticSerializationError as exc:
+        raise RequestValidationError("", "type", f"cannot be serialised: {exc}") from exc
+
+
+def _with_tuple(data: object, keys: tuple[Key, ...]) -> object:
+    """A copy of ``data`` whose list at ``keys`` is a tuple (strict mode's form of a tuple)."""
+    if not keys:
+        return tuple(data) if isinstance(data, list) else data
+    head, rest = keys[0], keys[1:]
+    if isinstance(data, Mapping):
+        return {**data, head: _with_tuple(data[head], rest)}
+    if isinstance(data, (list, tuple)) and isinstance(head, int):
+        items = list(data)
+        items[head] = _with_tuple(items[head], rest)
+        return items if isinstance(data, list) else tuple(items)
+    return data
+
+
+def strict_model(model_type: type[M], data: object, prefix: tuple[Key, ...] = ()) -> M:
+    """``data`` validated in strict mode as ``model_type``, or the first problem raised.
+
+    Strict mode wants a Python tuple where the schema has a fixed-length array (a list
+    element's ``[text, sectionList, buttonList]``); such lists are converted and retried.
+    """
+    for _ in range(8):
+        try:
+            return model_type.model_validate(data, strict=True)
+        except ValidationError as exc:
+            found = problems(model_type, data, exc.errors(include_url=False))
+        tuples = [p.keys for p in found if p.error_type == "tuple_type"]
+        if not tuples or len(tuples) != len(found):
+            real = [p for p in found if p.error_type != "tuple_type"] or found
+            raise_first([_error(prefix, p.keys, p.rule, p.message) for p in real])
+        for keys in tuples:
+            data = _with_tuple(data, keys)
+    raise AssertionError("unreachable: tuple conversion did not converge")  # pragma: no cover
+
+
+def checked(model_type: type[M], obj: object, prefix: tuple[Key, ...] = ()) -> M:
+    """``obj`` (a model or data) as a fully checked ``model_type`` (schema only, no limits).
+
+    A model this package checked before is returned as it is; any other model is dumped and
+    checked again from its data.
+    """
+    if isinstance(obj, BaseModel):
+        if isinstance(obj, model_type) and is_verified(obj):
+            return obj
+        obj = _dump(obj)
+    return remember(strict_model(model_type, obj, prefix))
+
+
+def validate_body(model_type: type[M], body: M | Mapping[str, Any]) -> M:
+    """Validate a request body before it is sent; return it as ``model_type``.
+
+    ``body`` is a model instance or a plain mapping in the API's JSON spelling. Raises
+    :class:`~lptpb_ext.RequestValidationError` with the JSON path and the rule on the first
+    problem. A model this function (or the builder) returned before is accepted at once.
+    """
+    if isinstance(body, model_type) and is_verified(body):
+        return body
+    if not isinstance(body, (BaseModel, Mapping)):
+        raise RequestValidationError(
+            "", "type", f"must be an object or a {model_type.__name__}, not {type(body).__name__}"
+        )
+    data: object = body
+    if isinstance(body, BaseModel):
+        data = _dump(body)
+    elif not isinstance(body, dict):
+        data = dict(body)  # a Mapping that is not a dict; strict mode wants a dict
+    model = strict_model(model_type, data)
+    _limits(model, data)
+    return remember(model)
+
+
+def _limits(model: BaseModel, data: object) -> None:
+    messages = getattr(model, "messages", None)
+    if messages is None or not isinstance(data, Mapping):
+        check_json((), model.model_dump(by_alias=True, exclude_unset=True, warnings=False))
+        return
+    raw_messages = data.get("messages")
+    for index, item in enumerate(messages):
+        raw = raw_messages[index] if isinstance(raw_messages, list) else None
+        check_message(("messages", index), item, raw)
+    context = getattr(model, "context", None)
+    if isinstance(context, BaseModel):
+        check_json(("context",), context.model_dump(by_alias=True, exclude_unset=True))
+
+
+def validate_ttl(ttl: object) -> int:
+    """``ttl`` if it is a whole number of seconds from 10 to 120, else RequestValidationError."""
+    problem = ttl_problem(ttl)
+    if problem is None and isinstance(ttl, int):
+        return ttl
+    if isinstance(ttl, bool) or not isinstance(ttl, int):
+        rule = "type"
+    else:
+        rule = "minimum" if ttl < TTL_MIN else "maximum"
+    raise RequestValidationError("ttl", rule, problem or "is not an acceptable ttl")
