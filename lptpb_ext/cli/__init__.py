@@ -13,11 +13,20 @@ from collections.abc import Callable
 from types import ModuleType
 
 from lptpb_ext._version import __version__
-from lptpb_ext.cli import _sim
+from lptpb_ext.cli import _close, _commands, _login, _send, _sim, _transfer, _ttr, _watch
 
 __all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
-SUBCOMMANDS: tuple[ModuleType, ...] = (_sim,)
+SUBCOMMANDS: tuple[ModuleType, ...] = (
+    _sim,
+    _login,
+    _send,
+    _transfer,
+    _close,
+    _ttr,
+    _commands,
+    _watch,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
