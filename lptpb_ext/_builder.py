@@ -49,7 +49,7 @@ from lptpb_ext._errors import RequestValidationError
 from lptpb_ext._make import present
 from lptpb_ext._metadata import MetadataLike
 from lptpb_ext._structured import Element
-from lptpb_ext._validation import checked, remember, strict_model
+from lptpb_ext._validation import adopt, checked, remember, strict_model
 from lptpb_ext._wire import check_message
 from lptpb_models import (
     EncodedMetadata,
@@ -159,7 +159,7 @@ class Messages:
         encoded_metadata: EncodedMetadataLike | None = None,
     ) -> Messages:
         """Add ``message`` with quick-reply chips under it (messaging only; 1-24 chips)."""
-        replies = [chip(c) if isinstance(c, str) else c for c in chips]
+        replies = [chip(c) if isinstance(c, str) else adopt(c) for c in chips]
         content = {
             "quickReplies": {
                 "type": "quickReplies",

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lptpb_ext._errors import RequestValidationError
-from lptpb_ext._validation import remember, strict_model
+from lptpb_ext._validation import adopt, remember, strict_model
 
 __all__ = ["make", "present"]
 
@@ -21,8 +21,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def present(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields that were given (not None)."""
-    return {k: v for k, v in fields.items() if v is not None}
+    """The fields that were given (not None), models made elsewhere turned into data."""
+    return {k: adopt(v) for k, v in fields.items() if v is not None}
 
 
 def make(

@@ -147,7 +147,9 @@ def intended_branch(branches: tuple[Hashable, ...], data: object) -> Hashable | 
         scores = [(len(_required(b) & data.keys()), b) for b in branches]
         best = max(score for score, _ in scores)
         winners = [b for score, b in scores if score == best]
-        return winners[0] if best > 0 and len(winners) == 1 else None
+        if best > 0:
+            return winners[0] if len(winners) == 1 else None
+        return tagged[0] if len(tagged) == 1 else None
     fits = [b for b in branches if type(data) in _leaf_types(b)]
     return fits[0] if len(fits) == 1 else None
 
@@ -168,14 +170,14 @@ _RULES = {
     "union_tag_invalid": "discriminator",
     "union_tag_not_found": "required",
     "finite_number": "type",
+    "string_unicode": "type",
 }
 
 
 def _rule(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "literal_error":
-        expected = str(error.get("ctx", {}).get("expected", ""))
-        return "enum" if " or " in expected or "," in expected else "const"
+        return "const" if error["loc"] and error["loc"][-1] == "type" else "enum"
     return _RULES.get(kind, "type" if kind.endswith(("_type", "_parsing")) else kind)
 
 

@@ -38,6 +38,7 @@ from lptpb_ext._paths import Key, format_path, problems
 from lptpb_ext._wire import check_json, check_message
 
 __all__ = [
+    "adopt",
     "checked",
     "is_verified",
     "remember",
@@ -88,6 +89,21 @@ def _dump(model: BaseModel) -> object:
         return model.model_dump(by_alias=True, exclude_unset=True, warnings=False)
     except PydanticSerializationError as exc:
         raise RequestValidationError("", "type", f"cannot be serialised: {exc}") from exc
+
+
+def adopt(value: object) -> object:
+    """A constructor's argument: a model checked here stays, any other model becomes its data.
+
+    pydantic takes a model inside data as it is, unchecked; a model made elsewhere (perhaps by
+    ``model_construct``) is turned back into data so that it is validated like any input.
+    """
+    if isinstance(value, BaseModel):
+        return value if is_verified(value) else _dump(value)
+    if isinstance(value, list) and any(
+        isinstance(v, BaseModel) and not is_verified(v) for v in value
+    ):
+        return [adopt(v) for v in value]
+    return value
 
 
 def _with_tuple(data: object, keys: tuple[Key, ...]) -> object:
