@@ -24,7 +24,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean spec-diff demo
+        typecheck format test build clean spec-diff demo docs portability
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -44,7 +44,7 @@ $(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-node: $(NODE_STAMP) ## Install pinned Node tooling (Redocly CLI) with npm ci
+node: $(NODE_STAMP) ## Install pinned Node tooling (Redocly, openapi-typescript, tsc, playwright-core)
 
 generate: sync ## Regenerate generated/ from the spec (atomic: old tree kept on failure)
 	$(VENV_BIN)/python scripts/generate.py --spec $(SPEC)
@@ -68,6 +68,12 @@ spec-diff: sync ## Breaking-change gate vs BASE=<ref> (default: last contract-v*
 	$(VENV_BIN)/python scripts/spec_diff.py --spec $(SPEC) --changelog $(CHANGELOG) \
 	  $(if $(BASE),--base $(BASE))
 
+docs: sync node ## Build build/docs/index.html (self-contained Redoc page) and check it in Chromium
+	$(VENV_BIN)/python scripts/docs.py --spec $(SPEC) --browser --screenshot build/docs/index.png
+
+portability: sync node ## Generate TypeScript (openapi-typescript) and type-check it with tsc --strict
+	$(VENV_BIN)/python scripts/portability/check.py --spec $(SPEC)
+
 format: sync ## Apply ruff fixes and formatting to hand-written code
 	$(VENV_BIN)/ruff check --fix --exit-zero $(PY_SRC)  # report what is left, but still format
 	$(VENV_BIN)/ruff format $(PY_SRC)
@@ -75,7 +81,7 @@ format: sync ## Apply ruff fixes and formatting to hand-written code
 demo: sync ## Run the example flow against the simulator on 127.0.0.1 and print a transcript
 	$(VENV_BIN)/python scripts/demo.py
 
-test: lint check-generated ## lint + check-generated + pytest
+test: lint check-generated spec-diff docs portability ## lint, check-generated, contract gates, pytest
 	$(VENV_BIN)/pytest
 
 build: sync ## Build sdist + wheel into dist/
