@@ -73,6 +73,12 @@ def _state(command: Command) -> tuple[str, str]:
     return row[2], row[4]
 
 
+def _line(command: Command) -> str:
+    """One change, for a log: the table's cells, type and state padded to their usual widths."""
+    cid, kind, state, expires, error = command_row(command)
+    return "  ".join([cid, kind.ljust(8), state.ljust(9), expires, error])
+
+
 def _status(conversation: str, commands: list[Command], elapsed: float) -> str:
     waiting = sum(c.state.root == "waiting" for c in commands)
     settled = len(commands) - waiting
@@ -115,7 +121,7 @@ def watch(
             screen.show([_status(args.conversation, commands, elapsed), *table(COLUMNS, rows)])
         else:
             for command in changed:
-                print("  ".join(command_row(command)), flush=True)
+                print(_line(command), flush=True)
         if not waiting:
             if not args.json and screen is None:
                 print(f"all {len(commands)} commands settled", flush=True)
