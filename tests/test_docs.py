@@ -102,7 +102,24 @@ def test_chromium_check_fails_on_a_page_that_calls_out(raw_page: Path, page: Any
     code, report = docs().browser_check(unfixed, CHROMIUM, None)
     assert code == 1, json.dumps(report)
     assert CDN_LOGO in report["blockedRequests"]
+    assert any("ERR_BLOCKED_BY_CLIENT" in e for e in report["consoleErrors"])
     assert report["ok"] is False
+
+
+@needs_chromium
+def test_chromium_check_fails_on_console_errors_and_exceptions(page: Any, tmp_path: Path) -> None:
+    """A page that logs an error and throws is failed for both, with no request involved."""
+    html = page.path.read_text(encoding="utf-8")
+    noisy = tmp_path / "noisy.html"
+    script = '<script>console.error("boom"); throw new Error("kaboom");</script>'
+    noisy.write_text(html.replace("<head>", f"<head>{script}", 1), encoding="utf-8")
+    code, report = docs().browser_check(
+        dataclasses.replace(page, path=noisy, operations=[]), CHROMIUM, None
+    )
+    assert code == 1, json.dumps(report)
+    assert report["consoleErrors"] == ["boom"]
+    assert any("kaboom" in e for e in report["pageErrors"])
+    assert report["blockedRequests"] == []
 
 
 @needs_chromium
