@@ -191,7 +191,9 @@ def browser_check(page: Page, chromium: str, screenshot: Path | None) -> tuple[i
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         argv += ["--screenshot", str(screenshot)]
     try:
-        proc = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=180)
+        proc = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return 1, {"fatal": "check_docs.mjs did not finish within 300 s"}
     finally:
         Path(ops.name).unlink()
     try:
