@@ -369,3 +369,12 @@ def test_the_readme_session_prints_what_it_shows(sim, url, capsys, monkeypatch):
         ], command
         ran += 1
     assert ran == 9
+
+
+def test_watch_stops_with_exit_4_when_the_conversation_closes(sim, capsys):
+    """A close that runs during the watch ends it with exit 4 and one line saying why."""
+    run(capsys, "close", CONV)
+    code, out, err = run(capsys, "watch", CONV, "--interval", "0.05")
+    assert code == 4
+    assert out.split()[:3] == ["1", "close", "waiting"]
+    assert err == "lptpb watch: the conversation was closed or left by its bot; stopped watching\n"

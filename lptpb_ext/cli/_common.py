@@ -15,6 +15,7 @@ while a command was still waiting; 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -161,6 +162,13 @@ def credentials_from(
     return UserPassword(username, password)
 
 
+def _read_password() -> str:
+    """The first line of stdin; typed at a terminal, without echoing it."""
+    if sys.stdin.isatty():
+        return getpass.getpass("Password: ")
+    return sys.stdin.readline()
+
+
 def open_client(args: argparse.Namespace, env: Mapping[str, str]) -> Client:
     """A client for ``args``, with its own session pool: one login per run, never a stale one."""
     from lptpb_ext import Client, SessionPool  # noqa: PLC0415 - keep --help fast
@@ -168,7 +176,7 @@ def open_client(args: argparse.Namespace, env: Mapping[str, str]) -> Client:
     account = _setting(args, env, "account")
     if not account:
         raise UsageError("no account: pass --account or set LPTPB_ACCOUNT")
-    credentials = credentials_from(args, env, sys.stdin.readline)
+    credentials = credentials_from(args, env, _read_password)
     base_url = args.base_url or (None if args.zone else env.get("LPTPB_BASE_URL") or None)
     zone = None if base_url else args.zone or env.get("LPTPB_ZONE") or None
     if args.deadline is not None and args.deadline <= 0:

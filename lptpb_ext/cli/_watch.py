@@ -1,8 +1,9 @@
 """``lptpb watch CONV``: follow a conversation's commands until none is waiting.
 
 It lists the commands every ``--interval`` seconds and stops when none is ``waiting`` (exit 0)
-or after ``--timeout`` (exit 7). On a terminal the table is redrawn in place with ANSI
-escapes; otherwise each new command and each change of state is printed as one line, and with
+or after ``--timeout`` (exit 7). On a terminal the table (the newest commands that fit on the
+screen, under a status line counting them all) is redrawn in place with ANSI escapes.
+Otherwise each new command and each change of state is printed as one line, and with
 ``--json`` as one JSON object per line (``id``, ``type``, ``state``, ``timeoutTime``,
 ``error``). A conversation that answers 404 after watching began was closed (or left by its
 bot): the watch stops with exit 4, since its commands can no longer be read.
@@ -11,6 +12,7 @@ bot): the watch stops with exit 4, since its commands can no longer be read.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -117,7 +119,8 @@ def watch(
             for command in changed:
                 emit_json(command_summary(command))
         elif screen is not None:
-            rows = [command_row(c) for c in commands]
+            fits = max(shutil.get_terminal_size().lines - 3, 1)  # status, header, cursor line
+            rows = [command_row(c) for c in commands[:fits]]
             screen.show([_status(args.conversation, commands, elapsed), *table(COLUMNS, rows)])
         else:
             for command in changed:
