@@ -8,6 +8,7 @@ is used inside and never needs importing. ``tests/test_exports.py`` pins this li
 from lptpb_ext._async_client import AsyncClient
 from lptpb_ext._client import Client
 from lptpb_ext._credentials import ApiKey, Bearer, LegacyUserPassword, UserPassword
+from lptpb_ext._domain import AsyncDomainResolver, DomainResolver
 from lptpb_ext._engine import DEFAULT_TIMEOUT
 from lptpb_ext._errors import (
     ApiError,
@@ -36,7 +37,7 @@ from lptpb_ext._retry import RetryPolicy
 from lptpb_ext._session import Session, SessionPool
 from lptpb_ext._tracking import CommandOutcome
 from lptpb_ext._version import __version__
-from lptpb_ext._zones import base_url_for
+from lptpb_ext._zones import Resolution, ResolutionSource, base_url_for
 
 # --- builder and validation (issue 4) ---
 # isort: split
@@ -55,6 +56,7 @@ __all__ = [
     "ApiError",
     "ApiKey",
     "AsyncClient",
+    "AsyncDomainResolver",
     "AuthenticationError",
     "BadRequestError",
     "Bearer",
@@ -64,6 +66,7 @@ __all__ = [
     "CommandTrackingError",
     "ConfigurationError",
     "DeadlineExceededError",
+    "DomainResolver",
     "ForbiddenError",
     "InvalidResponseError",
     "LegacyUserPassword",
@@ -75,6 +78,8 @@ __all__ = [
     "ReloginEvent",
     "RequestTimeoutError",
     "RequestValidationError",
+    "Resolution",
+    "ResolutionSource",
     "RetryEvent",
     "RetryPolicy",
     "ServerError",
