@@ -76,7 +76,7 @@ def run(client: Client, conversation: str, say: Say = print) -> bool:
     closing = _outcome(client, conversation, client.close_conversation(conversation), say)
     # Once closed, the API shows none of the conversation's commands, so a close that ran is
     # usually seen as "not visible (conversation closed)": that is success for a close.
-    closed = closing.ok or (closing.status == "not_visible" and "closed" in closing.reason)
+    closed = closing.ok or closing.conversation_closed
 
     say("7. one more message after closing")
     try:

@@ -12,7 +12,9 @@ time, at most 2 s) until one of four outcomes, each a :class:`CommandOutcome`:
 - ``not_visible``: ``getCommand`` answers 404. The API keeps only the last 200 commands per bot
   and none of a closed conversation; a follow-up ``listCommands`` tells which: a 404 there
   means the conversation is closed or gone, a list without the command means it was evicted.
-  Neither says the command failed.
+  Neither says the command failed; ``conversation_closed`` tells them apart. After a
+  ``closeConversation`` command, ``not_visible`` with ``conversation_closed`` is its success:
+  the API shows no commands of a closed conversation.
 
 The wait ends at the command's own ``timeoutTime`` plus a grace period (5 s), or, before the
 command was first seen, after ``ttl`` (default 120 s, the longest allowed) plus the grace.
@@ -49,6 +51,7 @@ class CommandOutcome:
     command: Command | None
     error_name: str | None = None
     reason: str = ""
+    conversation_closed: bool = False  # not visible because the conversation is closed or gone
 
     @property
     def ok(self) -> bool:
@@ -123,7 +126,10 @@ def wait_plan(
                 continue  # visible again: the 404 was a race with its creation
             else:
                 reason = "evicted from the last 200 commands of the bot"
-            return CommandOutcome("not_visible", command_id, None, reason=reason)
+            closed = isinstance(listed, NotFoundError)
+            return CommandOutcome(
+                "not_visible", command_id, None, reason=reason, conversation_closed=closed
+            )
         assert isinstance(answer, Command)  # noqa: S101 - a Fetch is answered with a Command
         outcome = _settled(answer)
         if outcome is not None:

@@ -96,6 +96,7 @@ def test_closed_conversation_is_not_visible_not_failed(setup) -> None:
     outcome = api.wait_for_command(CONVERSATION, "1")
     assert outcome.status == "not_visible"
     assert "closed" in outcome.reason
+    assert outcome.conversation_closed
 
 
 def test_evicted_command_is_not_visible_not_failed(setup) -> None:
@@ -106,6 +107,7 @@ def test_evicted_command_is_not_visible_not_failed(setup) -> None:
     outcome = api.wait_for_command(CONVERSATION, "1")
     assert outcome.status == "not_visible"
     assert "200" in outcome.reason
+    assert not outcome.conversation_closed
 
 
 def test_caller_timeout_shorter_than_ttl_raises_deadline(setup) -> None:
