@@ -84,9 +84,53 @@ def _discriminated_one_of(
     yield from _DRAFT_ONE_OF(validator, one_of, instance, schema)
 
 
+# ECMA-262 classes, which JSON Schema patterns use; Python's are Unicode-wide or differ.
+_ECMA_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_ECMA_CLASSES = {"s": _ECMA_SPACE, "d": "0-9", "w": "A-Za-z0-9_"}
+
+
+@functools.cache
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled with ECMA-262 meaning for ``\\s``, ``\\d``, ``\\w`` and ``$``.
+
+    Python's ``$`` also matches before a final newline and its ``\\s`` includes
+    ``\\x1c``-``\\x1f``; JSON Schema means the ECMA-262 dialect, so translate those.
+    """
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            code = pattern[i + 1]
+            chars = _ECMA_CLASSES.get(code.lower())
+            if chars is None:
+                out.append(pattern[i : i + 2])
+            elif in_class and code.islower():
+                out.append(chars)
+            elif not in_class:
+                out.append(f"[{'^' if code.isupper() else ''}{chars}]")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append("\\Z" if char == "$" and not in_class else char)
+        i += 1
+    return re.compile("".join(out))
+
+
+def _ecma_pattern(
+    validator: Validator, pattern: str, instance: object, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    if isinstance(instance, str) and not ecma_regex(pattern).search(instance):
+        yield jsonschema.ValidationError(f"does not match {pattern!r}")
+
+
 _DRAFT_ONE_OF = jsonschema.Draft202012Validator.VALIDATORS["oneOf"]
 _Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, {"oneOf": _discriminated_one_of}
+    jsonschema.Draft202012Validator, {"oneOf": _discriminated_one_of, "pattern": _ecma_pattern}
 )
 
 
