@@ -84,6 +84,10 @@ demo: sync ## Run the example flow against the simulator on 127.0.0.1 and print 
 test: lint check-generated spec-diff docs portability ## lint, check-generated, contract gates, pytest
 	$(VENV_BIN)/pytest
 
+.PHONY: bench-builder
+bench-builder: sync ## Benchmark the message builder and validate_body against bare pydantic
+	$(VENV_BIN)/python scripts/bench_builder.py
+
 build: sync ## Build sdist + wheel into dist/
 	$(UV) build --quiet
 
