@@ -48,7 +48,3 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     run: Callable[[argparse.Namespace], int] = args.run
     return run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,8 @@
-"""``lptpb sim``: serve the simulator over HTTP until Ctrl-C (or ``--exit-after``)."""
+"""``lptpb sim``: serve the simulator over HTTP until Ctrl-C (or ``--exit-after``).
+
+Ctrl-C (SIGINT) stops it with exit status 0; SIGTERM ends it the Unix way (status -15), as
+uvicorn re-raises the signal after a graceful shutdown.
+"""
 
 from __future__ import annotations
 
@@ -76,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"lptpb sim: serving {base_url(sock)} from {seed}; control API at /_sim", flush=True)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down
+        pass
     finally:
         sock.close()
     return 0

@@ -28,6 +28,7 @@ from lptpb_ext.simulator._simulator import Simulator
 __all__ = ["base_url", "bind", "serve", "server_for"]
 
 STARTUP_TIMEOUT = 10.0
+BACKLOG = 128
 
 
 class _AbortableH11Protocol(H11Protocol):
@@ -69,11 +70,16 @@ def server_for(sim: Simulator, sock: socket.socket, log_level: str = "warning") 
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A listening-ready TCP socket on ``host:port`` (port 0 picks a free one)."""
+    """A listening TCP socket on ``host:port`` (port 0 picks a free one).
+
+    It listens at once, so a client that connects before uvicorn has started waits in the
+    backlog instead of being refused.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(BACKLOG)
     return sock
 
 
