@@ -5,7 +5,11 @@ of :mod:`lptpb_models`, generated from ``openapi.yaml``; the raw HTTP client :mo
 is used inside and never needs importing. ``tests/test_exports.py`` pins this list.
 """
 
+from lptpb_ext import _metadata as meta
+from lptpb_ext import _sde as sde
+from lptpb_ext import _structured as sc
 from lptpb_ext._async_client import AsyncClient
+from lptpb_ext._builder import Messages
 from lptpb_ext._client import Client
 from lptpb_ext._credentials import ApiKey, Bearer, LegacyUserPassword, UserPassword
 from lptpb_ext._domain import AsyncDomainResolver, DomainResolver
@@ -36,20 +40,9 @@ from lptpb_ext._events import ReloginEvent, RetryEvent
 from lptpb_ext._retry import RetryPolicy
 from lptpb_ext._session import Session, SessionPool
 from lptpb_ext._tracking import CommandOutcome
+from lptpb_ext._validation import validate_body, validate_ttl
 from lptpb_ext._version import __version__
 from lptpb_ext._zones import Resolution, ResolutionSource, base_url_for
-
-# --- builder and validation (issue 4) ---
-# isort: split
-# `Messages` belongs in __all__'s CamelCase run (ruff RUF022 sorts the whole list); until it
-# moves there, the redundant alias is what re-exports it for type checkers.
-from lptpb_ext import _metadata as meta
-from lptpb_ext import _sde as sde
-from lptpb_ext import _structured as sc
-from lptpb_ext._builder import Messages as Messages
-from lptpb_ext._validation import validate_body, validate_ttl
-
-# --- end builder and validation ---
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -71,6 +64,7 @@ __all__ = [
     "InvalidResponseError",
     "LegacyUserPassword",
     "LptpbError",
+    "Messages",
     "NotFoundError",
     "OutcomeUnknownError",
     "RateLimitError",
@@ -91,11 +85,9 @@ __all__ = [
     "UserPassword",
     "__version__",
     "base_url_for",
-    # --- builder and validation (issue 4) ---
     "meta",
     "sc",
     "sde",
     "validate_body",
     "validate_ttl",
-    # --- end builder and validation ---
 ]
