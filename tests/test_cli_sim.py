@@ -87,8 +87,8 @@ def test_lptpb_sim_serves_until_stopped():
                 "authType": "USER_PASS",
                 "credentials": {"username": PASSWORD_USER, "password": PASSWORD},
             }
-            login = httpx.post(f"{url}/api/v1/account/12345678/login?v=1.3", json=body)
-            advanced = httpx.post(f"{url}/_sim/clock/advance", json={"seconds": 1})
+            login = httpx.post(f"{url}/api/v1/account/12345678/login?v=1.3", json=body, timeout=60)
+            advanced = httpx.post(f"{url}/_sim/clock/advance", json={"seconds": 1}, timeout=60)
         finally:
             proc.send_signal(signal.SIGINT)
             _, errors = proc.communicate(timeout=30)
