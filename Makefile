@@ -24,7 +24,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean spec-diff demo docs portability
+        typecheck format test build clean spec-diff demo bench-sim docs portability
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -87,6 +87,9 @@ test: lint check-generated spec-diff docs portability ## lint, check-generated, 
 .PHONY: bench-builder
 bench-builder: sync ## Benchmark the message builder and validate_body against bare pydantic
 	$(VENV_BIN)/python scripts/bench_builder.py
+
+bench-sim: sync ## Benchmark simulator throughput over loopback (one core) and the client's share
+	$(VENV_BIN)/python scripts/bench_sim.py
 
 build: sync ## Build sdist + wheel into dist/
 	$(UV) build --quiet
