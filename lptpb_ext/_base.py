@@ -56,9 +56,6 @@ class _Location:
         self.base_url = base_url
 
 
-_UNSET: object = object()
-
-
 class EngineOptions(TypedDict):
     account_id: str
     credentials: Credentials

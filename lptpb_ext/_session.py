@@ -1,4 +1,4 @@
-"""One bearer per (API host, account, user), shared by every thread and asyncio task.
+"""One bearer per (account, user), shared by every thread and asyncio task.
 
 LivePerson keeps one session per user: a new login logs the previous one out. So a process
 must never log in twice for the same user when once will do. :class:`Session` guarantees:
@@ -156,7 +156,8 @@ class Session:
 
 
 class SessionPool:
-    """Sessions by (API host, account, user). Share one pool to share sessions."""
+    """Sessions by (scope, account, user); the clients set the scope (see ``ClientBase``).
+    Share one pool to share sessions."""
 
     def __init__(self) -> None:
         self._sessions: dict[tuple[str, str, str], Session] = {}

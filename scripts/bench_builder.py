@@ -15,6 +15,7 @@ A benchmark, not a test: nothing here asserts a time. Run with ``make bench-buil
 from __future__ import annotations
 
 import argparse
+import sys
 import timeit
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,10 @@ from typing import Any
 
 import yaml
 
-from lptpb_ext import Messages, meta, sc, validate_body
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository's examples/
+
+from examples.seed003 import build_seed
+from lptpb_ext import Messages, validate_body
 from lptpb_ext._limits import MAX_STRUCTURED_CONTENT_BYTES, serialized_size
 from lptpb_ext._wire import check_structured
 from lptpb_models import SendMessagesRequest, StructuredContent
@@ -35,39 +39,6 @@ def seed_payload() -> dict[str, Any]:
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     value: dict[str, Any] = spec["components"]["examples"]["SendMessagesEveryKind"]["value"]
     return value
-
-
-def build_seed() -> SendMessagesRequest:
-    """The README's builder block."""
-    return (
-        Messages()
-        .context(intent_id="testId", intent_name="test", confidence=1)
-        .text("Hi I am a text message")
-        .pause(4, typing=True)
-        .quick_replies(
-            "Do you like bots?",
-            sc.chip("yes", tooltip="yes I do", click=sc.publish_text("yep")),
-            sc.chip(
-                "No!",
-                tooltip="No!",
-                click=sc.click(sc.publish_text("No!"), metadata=[meta.external_id("No-4321")]),
-            ),
-            items_per_row=8,
-            metadata=[meta.external_id("1234566")],
-            encoded_metadata="Hello World!",
-        )
-        .private("this is a private message")
-        .structured(
-            sc.vertical(
-                sc.button(
-                    "Recommend a movie", click=sc.publish_text("Recommend me a movie, please")
-                )
-            ),
-            metadata=[meta.external_id("123-YES")],
-            encoded_metadata="Hello World!",
-        )
-        .build()
-    )
 
 
 def build_seed_from_dicts(payload: dict[str, Any]) -> SendMessagesRequest:

@@ -8,37 +8,22 @@ checks independent of both.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from lptpb_ext.simulator._schema import spec_path
-from lptpb_ext.simulator._schema import validator_for as contract_validator
+from lptpb_ext.simulator._schema import resolve, spec, spec_path
+from lptpb_ext.simulator._schema import validator_for as validator_for_pointer
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 SHARED = ROOT.parent / "shared"
 assert spec_path() == SPEC_PATH, "the simulator must validate against this tree's contract"
 
-
-@functools.cache
-def spec() -> dict[str, Any]:
-    with SPEC_PATH.open(encoding="utf-8") as f:
-        loaded: dict[str, Any] = yaml.safe_load(f)
-    return loaded
-
-
-def validator_for_pointer(pointer: str) -> Any:
-    """The contract's validator for ``pointer``: the simulator's, so tests and simulator agree.
-
-    It follows OpenAPI's ``discriminator`` in ``oneOf`` (jsonschema's own ``oneOf`` is
-    exponential on nested structured content: 13 s on Pollock's list example, 0.18 s this way)
-    and reads ``pattern`` with ECMA-262 semantics, as JSON Schema specifies.
-    """
-    return contract_validator(pointer)
+# `validator_for_pointer` is the simulator's validator, so tests and simulator agree. It follows
+# OpenAPI's `discriminator` in `oneOf` (jsonschema's own `oneOf` is exponential on nested
+# structured content: 13 s on Pollock's list example, 0.18 s this way) and reads `pattern` with
+# ECMA-262 semantics, as JSON Schema specifies.
 
 
 def validator(component: str) -> Any:
@@ -48,16 +33,6 @@ def validator(component: str) -> Any:
 def errors(component: str, instance: Any) -> list[str]:
     """Readable validation errors of `instance` against a component schema (empty when valid)."""
     return [f"{e.json_path}: {e.message[:200]}" for e in validator(component).iter_errors(instance)]
-
-
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow local `$ref`s of a response, example or request body to the object itself."""
-    while "$ref" in node:
-        target: Any = spec()
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def media_examples() -> Iterator[tuple[str, str, dict[str, Any], Any]]:

@@ -10,43 +10,12 @@ import httpx
 import pytest
 
 import lptpb_models as models
+from examples.seed003 import build_seed
 from lptpb_ext import Bearer, Client, Messages, RequestValidationError, meta, sc, sde, validate_body
 from tests import spec as oas
 from tests.test_validation import SEED_003
 
 README = (oas.ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def seed_with_builder() -> models.SendMessagesRequest:
-    return (
-        Messages()
-        .context(intent_id="testId", intent_name="test", confidence=1)
-        .text("Hi I am a text message")
-        .pause(4, typing=True)
-        .quick_replies(
-            "Do you like bots?",
-            sc.chip("yes", tooltip="yes I do", click=sc.publish_text("yep")),
-            sc.chip(
-                "No!",
-                tooltip="No!",
-                click=sc.click(sc.publish_text("No!"), metadata=[meta.external_id("No-4321")]),
-            ),
-            items_per_row=8,
-            metadata=[meta.external_id("1234566")],
-            encoded_metadata="Hello World!",
-        )
-        .private("this is a private message")
-        .structured(
-            sc.vertical(
-                sc.button(
-                    "Recommend a movie", click=sc.publish_text("Recommend me a movie, please")
-                )
-            ),
-            metadata=[meta.external_id("123-YES")],
-            encoded_metadata="Hello World!",
-        )
-        .build()
-    )
 
 
 def wire(model: models.SendMessagesRequest) -> object:
@@ -55,8 +24,8 @@ def wire(model: models.SendMessagesRequest) -> object:
 
 def test_seed_003_example_is_a_few_builder_lines():
     """The builder reproduces seed 003's full example payload exactly."""
-    assert oas.same_json(wire(seed_with_builder()), SEED_003)
-    assert oas.errors("SendMessagesRequest", wire(seed_with_builder())) == []
+    assert oas.same_json(wire(build_seed()), SEED_003)
+    assert oas.errors("SendMessagesRequest", wire(build_seed())) == []
 
 
 def test_readme_block_builds_the_seed_example():
@@ -335,5 +304,5 @@ def test_built_request_is_sent_as_built():
         "1", Bearer("t"), http_client=http, base_url="https://va.bc-intg.liveperson.net"
     )
     with client:
-        client.send_messages("conv", seed_with_builder())
+        client.send_messages("conv", build_seed())
     assert oas.same_json(json.loads(sent[0].content), SEED_003)

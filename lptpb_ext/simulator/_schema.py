@@ -33,6 +33,7 @@ __all__ = [
     "operation_for",
     "operations",
     "problems",
+    "resolve",
     "spec",
     "spec_path",
     "validator_for",
@@ -253,7 +254,8 @@ class Operation:
         return hash(self.operation_id)
 
 
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow local ``$ref``s (a response, example or request body) to the object itself."""
     while "$ref" in node:
         target: Any = spec()
         for part in node["$ref"].removeprefix("#/").split("/"):
@@ -263,7 +265,7 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _parameter(node: dict[str, Any]) -> Parameter:
-    node = _resolve(node)
+    node = resolve(node)
     return Parameter(node["name"], node["in"], bool(node.get("required")), node["schema"])
 
 
@@ -279,7 +281,7 @@ def operations() -> tuple[Operation, ...]:
             if not isinstance(op, dict) or "operationId" not in op:
                 continue
             own = [_parameter(p) for p in op.get("parameters", [])]
-            body = _resolve(op["requestBody"]) if "requestBody" in op else None
+            body = resolve(op["requestBody"]) if "requestBody" in op else None
             pointer = body["content"]["application/json"]["schema"]["$ref"] if body else None
             security = op.get("security")
             secured = secured_default if security is None else bool(security)
