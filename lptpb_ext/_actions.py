@@ -1,7 +1,7 @@
 """Click actions, clicks, styles and quick-reply chips for structured content.
 
-Every function returns the generated pydantic model (``PublishTextAction``, ``Click``,
-``Style``, ``QuickReply``...), validated. Re-exported through ``lptpb_ext.sc``.
+Every function returns the JSON of its value, a dict in the API's spelling, checked when it
+joins a message (see :mod:`lptpb_ext._make`). Re-exported through ``lptpb_ext.sc``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from typing import Any, Literal, TypeAlias
 
 from pydantic import BaseModel
 
-from lptpb_ext._make import make
+from lptpb_ext._make import json_value
+from lptpb_ext._validation import adopt
 from lptpb_models import (
     Action,
     AddToCartAction,
@@ -21,7 +22,6 @@ from lptpb_models import (
     LinkAction,
     NavigateAction,
     PublishTextAction,
-    QuickReply,
     ScheduleSlot,
     ScheduleSlotListAction,
     Style,
@@ -61,9 +61,9 @@ ClickLike: TypeAlias = Click | ActionLike | Sequence[ActionLike]
 """What an element's ``click=`` takes: a :func:`click`, one action, or a list of actions."""
 
 
-def publish_text(text: str) -> PublishTextAction:
+def publish_text(text: str) -> dict[str, Any]:
     """Send ``text`` into the conversation as if the consumer typed it (at most 256 chars)."""
-    return make(PublishTextAction, "publishText", {"type": "publishText", "text": text}, None)
+    return {"type": "publishText", "text": text}
 
 
 def link(
@@ -75,31 +75,29 @@ def link(
     android: str | None = None,
     web: str | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> LinkAction:
+) -> dict[str, Any]:
     """Open ``uri`` (absolute), optionally with per-platform URIs and a target."""
     platforms = {"ios": ios, "android": android, "web": web}
     fields: dict[str, Any] = {"type": "link", "uri": uri, "name": name, "target": target}
     fields.update({k: {"uri": v} for k, v in platforms.items() if v is not None})
-    return make(LinkAction, "link", fields, extra)
+    return json_value("link", fields, extra)
 
 
-def navigate(*, la: float, lo: float, name: str | None = None) -> NavigateAction:
+def navigate(*, la: float, lo: float, name: str | None = None) -> dict[str, Any]:
     """Start navigation to latitude ``la``, longitude ``lo``."""
-    return make(
-        NavigateAction, "navigate", {"type": "navigate", "la": la, "lo": lo, "name": name}, None
-    )
+    return json_value("navigate", {"type": "navigate", "la": la, "lo": lo, "name": name}, None)
 
 
-def add_to_cart(*items: tuple[str, int] | Mapping[str, Any]) -> AddToCartAction:
+def add_to_cart(*items: tuple[str, int] | Mapping[str, Any]) -> dict[str, Any]:
     """Add products to the cart: ``("sku-1", 2)`` pairs of product id and quantity."""
     lines = [{"productId": i[0], "quantity": i[1]} if isinstance(i, tuple) else i for i in items]
-    return make(AddToCartAction, "addToCart", {"type": "addToCart", "items": lines}, None)
+    return json_value("addToCart", {"type": "addToCart", "items": lines}, None)
 
 
-def custom(data: Mapping[str, str] | None = None) -> CustomAction:
+def custom(data: Mapping[str, str] | None = None) -> dict[str, Any]:
     """An integration-defined action carrying key/value pairs (at most 10)."""
     pairs = None if data is None else [{"key": k, "value": v} for k, v in data.items()]
-    return make(CustomAction, "custom", {"type": "custom", "data": pairs}, None)
+    return json_value("custom", {"type": "custom", "data": pairs}, None)
 
 
 def date_picker(
@@ -109,7 +107,7 @@ def date_picker(
     min_date: int | None = None,
     max_date: int | None = None,
     date_format: str | None = None,
-) -> DatePickerAction:
+) -> dict[str, Any]:
     """Open a date picker for one date or a range; dates are Unix timestamps."""
     fields = {
         "type": "datePicker",
@@ -119,7 +117,7 @@ def date_picker(
         "maxDate": max_date,
         "dateFormat": date_format,
     }
-    return make(DatePickerAction, "datePicker", fields, None)
+    return json_value("datePicker", fields, None)
 
 
 def schedule_slot(
@@ -130,7 +128,7 @@ def schedule_slot(
     title: str | None = None,
     description: str | None = None,
     image_url: str | None = None,
-) -> ScheduleSlot:
+) -> dict[str, Any]:
     """One appointment slot (times are Unix timestamps)."""
     fields = {
         "type": "scheduleSlot",
@@ -141,14 +139,14 @@ def schedule_slot(
         "description": description,
         "imageUrl": image_url,
     }
-    return make(ScheduleSlot, "scheduleSlot", fields, None)
+    return json_value("scheduleSlot", fields, None)
 
 
 def schedule_slots(
     *slots: ScheduleSlot | Mapping[str, Any],
     title: str | None = None,
     first_day_of_the_week: Literal["sun", "mon"] | None = None,
-) -> ScheduleSlotListAction:
+) -> dict[str, Any]:
     """Offer appointment slots (see :func:`schedule_slot`)."""
     fields = {
         "type": "scheduleSlotList",
@@ -156,33 +154,32 @@ def schedule_slots(
         "title": title,
         "firstDayOfTheWeek": first_day_of_the_week,
     }
-    return make(ScheduleSlotListAction, "scheduleSlotList", fields, None)
-
-
-def _metadata_item(item: BaseModel | Mapping[str, Any]) -> Mapping[str, Any]:
-    if isinstance(item, BaseModel):
-        dumped: dict[str, Any] = item.model_dump(by_alias=True, exclude_unset=True)
-        return dumped
-    return item
+    return json_value("scheduleSlotList", fields, None)
 
 
 def click(
     *actions: ActionLike, metadata: Iterable[BaseModel | Mapping[str, Any]] | None = None
-) -> Click:
+) -> dict[str, Any]:
     """What a click does: up to 4 actions, plus metadata sent with it (e.g. an ExternalId)."""
-    items = None if metadata is None else [_metadata_item(m) for m in metadata]
-    return make(Click, "click", {"actions": list(actions) or None, "metadata": items}, None)
+    found: dict[str, Any] = {}
+    if actions:
+        found["actions"] = [a if a.__class__ is dict else adopt(a) for a in actions]
+    if metadata is not None:
+        found["metadata"] = [m if m.__class__ is dict else adopt(m) for m in metadata]
+    return found
 
 
-def as_click(value: ClickLike | None) -> Click | Mapping[str, Any] | None:
+def as_click(value: ClickLike | None) -> object:
     """Normalise an element's ``click=`` argument (the element's validation checks it)."""
-    if value is None or isinstance(value, Click):
-        return value
-    if isinstance(value, Mapping):
+    if value is None:
+        return None
+    if value.__class__ is dict or isinstance(value, Mapping):
         return value if "actions" in value or "metadata" in value else {"actions": [value]}
+    if isinstance(value, Click):
+        return adopt(value)
     if isinstance(value, BaseModel):
-        return {"actions": [value]}
-    return {"actions": list(value)}
+        return {"actions": [adopt(value)]}
+    return {"actions": [adopt(a) for a in value]}
 
 
 def chip(
@@ -191,15 +188,19 @@ def chip(
     click: ClickLike | None = None,
     tooltip: str | None = None,
     style: Style | Mapping[str, Any] | None = None,
-) -> QuickReply:
+) -> dict[str, Any]:
     """A quick-reply chip (title at most 25 characters).
 
     With no ``click``, the chip publishes its own title, which is what a consumer expects a
     chip to do.
     """
-    action = as_click(click) if click is not None else as_click(publish_text(title))
-    fields = {"type": "button", "title": title, "tooltip": tooltip, "click": action}
-    return make(QuickReply, "quick reply", {**fields, "style": style}, None)
+    action = as_click(click) if click is not None else {"actions": [publish_text(title)]}
+    found: dict[str, Any] = {"type": "button", "title": title, "click": action}
+    if tooltip is not None:
+        found["tooltip"] = tooltip
+    if style is not None:
+        found["style"] = adopt(style)
+    return found
 
 
 def style(
@@ -215,7 +216,7 @@ def style(
     text_alignment: Literal["leading", "center", "trailing"] | None = None,
     padding: Mapping[str, float] | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> Style:
+) -> dict[str, Any]:
     """Styling; ``extra`` takes the other style keys (``{"color-hover": "#333"}``)."""
     fields = {
         "color": color,
@@ -229,4 +230,4 @@ def style(
         "text-alignment": text_alignment,
         "padding": padding,
     }
-    return make(Style, "style", fields, extra)
+    return json_value("style", fields, extra)

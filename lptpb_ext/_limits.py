@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import binascii
 import json
+from collections.abc import Callable
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 
 __all__ = [
     "MAX_ENCODED_METADATA_BYTES",
@@ -18,6 +20,7 @@ __all__ = [
     "TTL_MAX",
     "TTL_MIN",
     "compact_json",
+    "encoded_metadata_ok",
     "encoded_metadata_problem",
     "serialized_size",
     "ttl_problem",
@@ -31,8 +34,27 @@ TTL_MAX = 120
 TTL_DEFAULT = 30
 
 
-# One encoder built once: ``json.dumps`` with options builds a new encoder on every call.
+# One encoder built once: ``json.dumps`` with options builds a new encoder on every call, and
+# ``JSONEncoder.encode`` a new C encoder. Without markers a circular value raises RecursionError
+# (as a too deeply nested one does) instead of ValueError; callers catch both.
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _not_serializable(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _c_compact() -> Callable[[object, int], list[str]] | None:
+    try:
+        encoder: Callable[[object, int], list[str]] = c_make_encoder(
+            None, _not_serializable, encode_basestring, None, ":", ",", False, False, False
+        )
+    except TypeError:  # pragma: no cover - no C encoder, or one with another signature
+        return None
+    return encoder
+
+
+_C_COMPACT = _c_compact()
 
 
 def compact_json(value: object) -> bytes:
@@ -44,7 +66,9 @@ def compact_json(value: object) -> bytes:
     >>> compact_json({"a": [1, "é"]})
     b'{"a":[1,"\\xc3\\xa9"]}'
     """
-    return _COMPACT.encode(value).encode()
+    if _C_COMPACT is None or isinstance(value, str):  # pragma: no cover - CPython has the C one
+        return _COMPACT.encode(value).encode()
+    return "".join(_C_COMPACT(value, 0)).encode()
 
 
 def serialized_size(value: object) -> int:
@@ -54,6 +78,17 @@ def serialized_size(value: object) -> int:
     27
     """
     return len(compact_json(value))
+
+
+def encoded_metadata_ok(text: str) -> bool:
+    """The quick yes of :func:`encoded_metadata_problem` (False: ask it why)."""
+    if len(text) > MAX_ENCODED_METADATA_BYTES or not text.isascii():
+        return False
+    try:
+        binascii.a2b_base64(text, strict_mode=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
 
 
 def encoded_metadata_problem(text: str) -> str | None:

@@ -1,6 +1,7 @@
 """Message metadata constructors, public as ``lptpb_ext.meta``.
 
-Each returns the generated pydantic model of one documented metadata ``type``, validated::
+Each returns the JSON of one documented metadata ``type``, a dict in the API's spelling, checked
+when the message it goes with is added to a batch::
 
     from lptpb_ext import meta
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeAlias
 
-from lptpb_ext._make import make
+from lptpb_ext._make import json_value
 from lptpb_models import (
     ActionReasonMetadata,
     BotIntent,
@@ -76,9 +77,9 @@ ChannelType: TypeAlias = Literal[
 ]
 
 
-def external_id(value: str) -> ExternalIdMetadata:
+def external_id(value: str) -> dict[str, Any]:
     """Your id for the message or click (at most 64 characters), reported back in analytics."""
-    return make(ExternalIdMetadata, "ExternalId", {"type": "ExternalId", "id": value}, None)
+    return {"type": "ExternalId", "id": value}
 
 
 def intent(
@@ -87,10 +88,10 @@ def intent(
     *,
     name: str | None = None,
     confidence: str | None = None,
-) -> BotIntent:
+) -> dict[str, Any]:
     """An intent the bot matched, with its score from 0 to 1 (and a label such as ``high``)."""
     fields = {"id": intent_id, "confidenceScore": confidence_score, "name": name}
-    return make(BotIntent, "intent", {**fields, "confidence": confidence}, None)
+    return json_value("intent", {**fields, "confidence": confidence}, None)
 
 
 def bot_response(
@@ -100,7 +101,7 @@ def bot_response(
     external_conversation_id: str | None = None,
     bot: Mapping[str, Any] | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> BotResponseMetadata:
+) -> dict[str, Any]:
     """What the bot understood: intents, business cases and which bot it was."""
     fields = {
         "type": "BotResponse",
@@ -109,13 +110,13 @@ def bot_response(
         "externalConversationId": external_conversation_id,
         "bot": bot,
     }
-    return make(BotResponseMetadata, "BotResponse", fields, extra)
+    return json_value("BotResponse", fields, extra)
 
 
-def action_reason(reason: str, *, reason_id: str | None = None) -> ActionReasonMetadata:
+def action_reason(reason: str, *, reason_id: str | None = None) -> dict[str, Any]:
     """Why the bot acted, e.g. ``escalated_by_user`` or ``escalated_by_bot``."""
     fields = {"type": "ActionReason", "reason": reason, "reasonId": reason_id}
-    return make(ActionReasonMetadata, "ActionReason", fields, None)
+    return json_value("ActionReason", fields, None)
 
 
 def escalation_summary(
@@ -124,7 +125,7 @@ def escalation_summary(
     business_cases: Sequence[tuple[str, int] | Mapping[str, Any]] | None = None,
     conversation_duration: int | None = None,
     escalated_during_business_case: str | None = None,
-) -> EscalationSummaryMetadata:
+) -> dict[str, Any]:
     """A summary for the agent when the bot escalates; business cases as ``(id, time)``."""
     cases = None
     if business_cases is not None:
@@ -136,7 +137,7 @@ def escalation_summary(
         "conversationDuration": conversation_duration,
         "escalatedDuringBusinessCase": escalated_during_business_case,
     }
-    return make(EscalationSummaryMetadata, "EscalationSummary", fields, None)
+    return json_value("EscalationSummary", fields, None)
 
 
 def connector_payment_response(
@@ -144,14 +145,14 @@ def connector_payment_response(
     status: bool | None = None,
     request_identifier: str | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> ConnectorPaymentResponseMetadata:
+) -> dict[str, Any]:
     """The outcome of a payment request made through a channel connector."""
     fields = {
         "type": "ConnectorPaymentResponse",
         "Status": status,
         "requestIdentifier": request_identifier,
     }
-    return make(ConnectorPaymentResponseMetadata, "ConnectorPaymentResponse", fields, extra)
+    return json_value("ConnectorPaymentResponse", fields, extra)
 
 
 def connector_authentication_response(
@@ -160,7 +161,7 @@ def connector_authentication_response(
     token: str | None = None,
     errors: Sequence[Any] | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> ConnectorAuthenticationResponseMetadata:
+) -> dict[str, Any]:
     """The outcome of an authentication request: a token on success, errors on failure."""
     fields = {
         "type": "ConnectorAuthenticationResponse",
@@ -168,9 +169,7 @@ def connector_authentication_response(
         "token": token,
         "errors": None if errors is None else list(errors),
     }
-    return make(
-        ConnectorAuthenticationResponseMetadata, "ConnectorAuthenticationResponse", fields, extra
-    )
+    return json_value("ConnectorAuthenticationResponse", fields, extra)
 
 
 def social_conversation_data(
@@ -178,7 +177,7 @@ def social_conversation_data(
     direct_messaging_id: str | None = None,
     user_profile: Mapping[str, Any] | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> SocialMessagingConversationDataMetadata:
+) -> dict[str, Any]:
     """The consumer's identity on the social network of a social messaging conversation."""
     fields = {
         "type": "SocialMessagingConversationData",
@@ -186,7 +185,7 @@ def social_conversation_data(
         "userProfile": user_profile,
     }
     name = "SocialMessagingConversationData"
-    return make(SocialMessagingConversationDataMetadata, name, fields, extra)
+    return json_value(name, fields, extra)
 
 
 def social_event_data(
@@ -195,7 +194,7 @@ def social_event_data(
     channel: Literal["Public", "Private"] | None = None,
     reply_to_id: str | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> SocialMessagingEventDataMetadata:
+) -> dict[str, Any]:
     """The social event (post, reply, direct message...) a message answers."""
     fields = {
         "type": "SocialMessagingEventData",
@@ -203,7 +202,7 @@ def social_event_data(
         "channel": channel,
         "replyToId": reply_to_id,
     }
-    return make(SocialMessagingEventDataMetadata, "SocialMessagingEventData", fields, extra)
+    return json_value("SocialMessagingEventData", fields, extra)
 
 
 def business_chat_message(
@@ -211,16 +210,16 @@ def business_chat_message(
     *,
     reply_message: Mapping[str, Any] | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> BusinessChatMessageMetadata:
+) -> dict[str, Any]:
     """How an Apple Messages for Business picker is shown (bubbles need a ``title``)."""
     fields = {
         "type": "BusinessChatMessage",
         "receivedMessage": received_message,
         "replyMessage": reply_message,
     }
-    return make(BusinessChatMessageMetadata, "BusinessChatMessage", fields, extra)
+    return json_value("BusinessChatMessage", fields, extra)
 
 
-def channel(kind: ChannelType, fields: Mapping[str, Any] | None = None) -> ChannelMetadata:
+def channel(kind: ChannelType, fields: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A channel metadata item whose fields the contract does not check (tag checked)."""
-    return make(ChannelMetadata, kind, {"type": kind}, fields)
+    return json_value(kind, {"type": kind}, fields)

@@ -25,6 +25,7 @@ exclude_unset=True)``, which is always checked in full.
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -33,9 +34,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError
 
 from lptpb_ext._errors import RequestValidationError
-from lptpb_ext._limits import TTL_MIN, ttl_problem
+from lptpb_ext._limits import (
+    MAX_STRUCTURED_CONTENT_BYTES,
+    TTL_MIN,
+    encoded_metadata_ok,
+    ttl_problem,
+)
 from lptpb_ext._paths import Key, format_path, problems
-from lptpb_ext._wire import check_json, check_message
+from lptpb_ext._wire import check_json, check_message, has_list, quick_json
 
 __all__ = [
     "adopt",
@@ -44,6 +50,7 @@ __all__ = [
     "remember",
     "strict_model",
     "validate_body",
+    "validate_data",
     "validate_ttl",
 ]
 
@@ -171,23 +178,79 @@ def validate_body(model_type: type[M], body: M | Mapping[str, Any]) -> M:
         data = _dump(body)
     elif not isinstance(body, dict):
         data = dict(body)  # a Mapping that is not a dict; strict mode wants a dict
-    model = strict_model(model_type, data)
+    return validate_data(model_type, data)
+
+
+def validate_data(model_type: type[M], data: object) -> M:
+    """``data`` (plain JSON-like data) checked in full as ``model_type``: schema, then limits."""
+    try:
+        model: M = model_type.__pydantic_validator__.validate_python(data, strict=True)
+    except ValidationError:
+        model = strict_model(model_type, data)  # explains the problem, or converts tuples
     _limits(model, data)
     return remember(model)
 
 
+def _quick_message(raw: object) -> bool:
+    """True when one valid message's data plainly meets every limit (False: look closer).
+
+    The data has passed strict validation, so its shape is known. Structured content goes
+    through pydantic's serialiser once: written without error and without NaN or infinity,
+    every value is sendable; under half of 15000 bytes, so is the content (see
+    ``check_structured``); with no list element, there is no order to check.
+    """
+    if isinstance(raw, str):
+        return raw.isascii()
+    if not isinstance(raw, dict):
+        return False  # a model among the data: the exact way
+    if "structuredContent" in raw:
+        encoded = quick_json(raw)
+        if encoded is None or 2 * len(encoded) > MAX_STRUCTURED_CONTENT_BYTES or has_list(encoded):
+            return False
+        text = raw.get("encodedMetadata")
+        return text is None or (isinstance(text, str) and encoded_metadata_ok(text))
+    if "delay" in raw:
+        return True  # a pause: an int and perhaps a bool
+    text = raw.get("text")
+    return isinstance(text, str) and text.isascii()  # a private text
+
+
+def _quick_values(raw: object) -> bool:
+    """True when a flat object's values are all plainly sendable (ASCII text, finite numbers)."""
+    if not isinstance(raw, dict):
+        return False
+    for value in raw.values():
+        if isinstance(value, str):
+            if not value.isascii():
+                return False
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                return False
+        elif not isinstance(value, int):
+            return False
+    return True
+
+
 def _limits(model: BaseModel, data: object) -> None:
+    """The limits beyond the schema, on a body already valid against it (``data`` its input).
+
+    Each message is first given a quick look (:func:`_quick_message`), which settles nearly
+    every real one; any other goes the exact way, which also finds the path and the rule.
+    """
     messages = getattr(model, "messages", None)
-    if messages is None or not isinstance(data, Mapping):
+    if messages is None or not (data.__class__ is dict or isinstance(data, Mapping)):
         check_json((), model.model_dump(by_alias=True, exclude_unset=True, warnings=False))
         return
     raw_messages = data.get("messages")
+    if not isinstance(raw_messages, list) or len(raw_messages) != len(messages):
+        raw_messages = [None] * len(messages)
     for index, item in enumerate(messages):
-        raw = raw_messages[index] if isinstance(raw_messages, list) else None
-        check_message(("messages", index), item, raw)
-    context = getattr(model, "context", None)
-    if isinstance(context, BaseModel):
-        check_json(("context",), context.model_dump(by_alias=True, exclude_unset=True))
+        raw = raw_messages[index]
+        if raw is None or not _quick_message(raw):
+            check_message(("messages", index), item, raw)
+    context = data.get("context")
+    if context is not None and not _quick_values(context):
+        check_json(("context",), context)
 
 
 def validate_ttl(ttl: object) -> int:

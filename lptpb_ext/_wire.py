@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError, to_json
 
 from lptpb_ext._errors import RequestValidationError
 from lptpb_ext._limits import MAX_STRUCTURED_CONTENT_BYTES, compact_json, encoded_metadata_problem
@@ -26,7 +27,15 @@ from lptpb_models import (
     StructuredContentMessage,
 )
 
-__all__ = ["check_json", "check_message", "check_structured", "check_text"]
+__all__ = [
+    "check_encoded_metadata",
+    "check_json",
+    "check_message",
+    "check_structured",
+    "check_text",
+    "has_list",
+    "quick_json",
+]
 
 _LIST_MARK = b'"type":"list"'
 _ORDERS = {
@@ -42,7 +51,7 @@ def _fail(keys: tuple[Key, ...], rule: str, message: str) -> RequestValidationEr
 def _not_json(  # noqa: PLR0911 - one verdict per kind of JSON value
     value: object, keys: tuple[Key, ...]
 ) -> tuple[tuple[Key, ...], str] | None:
-    """Where ``value`` stops being sendable JSON, and why."""
+    """Where ``value`` stops being sendable JSON, and why (the rule of :func:`check_json`)."""
     if value is None or isinstance(value, (bool, int)):
         return None
     if isinstance(value, float):
@@ -55,34 +64,78 @@ def _not_json(  # noqa: PLR0911 - one verdict per kind of JSON value
         return None
     if isinstance(value, Mapping):
         for k, v in value.items():
-            if not isinstance(k, str):
+            if not isinstance(k, (str, int, float, bool)) and k is not None:
                 return keys, f"has a key {k!r} that is not a string"
-            found = _not_json(v, (*keys, k))
+            found = _not_json(v, (*keys, str(k) if not isinstance(k, str) else k))
             if found:
                 return found
         return None
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, set, frozenset)):
         for i, v in enumerate(value):
             found = _not_json(v, (*keys, i))
             if found:
                 return found
         return None
-    return keys, f"is a {type(value).__name__}, which is not a JSON value"
+    if quick_json(value) is None:
+        return keys, f"is a {type(value).__name__}, which has no JSON form"
+    return None
 
 
-def check_json(keys: tuple[Key, ...], value: object) -> bytes:
-    """``value`` as compact UTF-8 JSON; RequestValidationError where it is not sendable JSON."""
+def quick_json(raw: object) -> bytes | None:
+    """``raw`` as JSON by pydantic's serialiser (Rust, fast), or None where it may not be JSON.
+
+    None when it fails (a lone surrogate, an object with no JSON form) or when its output holds
+    ``NaN`` or ``Infinity`` anywhere (perhaps only inside a string): those go the exact way.
+    """
     try:
-        return compact_json(value)
-    except (TypeError, ValueError, UnicodeEncodeError, RecursionError) as exc:
+        encoded = to_json(raw, by_alias=True)
+    except (PydanticSerializationError, ValueError, TypeError, RecursionError):
+        return None
+    if b"Infinity" in encoded or b"NaN" in encoded:
+        return None
+    return encoded
+
+
+def check_json(keys: tuple[Key, ...], value: object) -> None:
+    """RequestValidationError where ``value`` cannot be sent as JSON.
+
+    The rule is the one the client sends by: pydantic's serialiser, which writes a tuple or a
+    set as an array and a date, UUID or Decimal as text, except that NaN, infinity (which it
+    would write as ``null``) and lone surrogates (which UTF-8 cannot carry) are refused, as is
+    any object with no JSON form.
+    """
+    if quick_json(value) is not None:
+        return
+    try:
         found = _not_json(value, keys)
-        where, why = found if found else (keys, f"cannot be serialised as JSON: {exc}")
-        raise _fail(where, "type", why) from None
+    except RecursionError:
+        found = keys, "is nested too deeply (or contains itself)"
+    if found:
+        raise _fail(found[0], "type", found[1])
 
 
 def check_text(keys: tuple[Key, ...], text: str) -> None:
+    """Text UTF-8 can carry (no lone surrogate)."""
     if not text.isascii():
-        check_json(keys, text)
+        try:
+            text.encode()
+        except UnicodeEncodeError:
+            raise _fail(
+                keys, "type", "contains a lone surrogate, which cannot be sent as UTF-8"
+            ) from None
+
+
+def has_list(encoded: bytes) -> bool:
+    """Whether JSON ``encoded`` may hold a list element (whose orders need checking)."""
+    return _LIST_MARK in encoded
+
+
+def check_encoded_metadata(keys: tuple[Key, ...], text: str) -> None:
+    """The message at ``keys`` has acceptable ``encodedMetadata`` (base64, at most 5120 bytes)."""
+    problem = encoded_metadata_problem(text)
+    if problem is not None:
+        rule = "contentEncoding" if "base64" in problem else "maxEncodedBytes"
+        raise _fail((*keys, "encodedMetadata"), rule, problem)
 
 
 def _check_orders(keys: tuple[Key, ...], value: object) -> None:
@@ -113,20 +166,24 @@ def check_structured(
 ) -> None:
     """Sendable JSON, the list orders and the 15000-byte limit, on exactly what will be sent.
 
-    The size is measured on the model's dump. ``raw``, the data it was validated from, is a
-    shortcut: strict validation changes nothing but int to float in number fields (``1`` to
-    ``1.0``), which at most doubles the size, so raw data under half the limit is under it.
+    The size is that of compact UTF-8 JSON of the model's dump (``serialized_size``). ``raw``,
+    the data it was validated from, is a shortcut: strict validation changes nothing but int to
+    float in number fields (``1`` to ``1.0``), and pydantic's serialiser writes a float at most
+    a character shorter than Python's (``1e-7`` for ``1e-07``), so raw data whose JSON is under
+    half the limit is under it. Values in open metadata (click and layout ``metadata`` items)
+    that JSON has no type for but pydantic serialises (a set as a list, a date as ISO text) are
+    sent as pydantic writes them; the shortcut measures them that way too.
     """
     encoded = None
     if raw is not None and not isinstance(raw, BaseModel):
-        try:
-            encoded = compact_json(raw)
-        except (TypeError, ValueError, UnicodeEncodeError, RecursionError):
-            encoded = None
+        encoded = quick_json(raw)
     value: Any = None
     if encoded is None or 2 * len(encoded) > MAX_STRUCTURED_CONTENT_BYTES:
         value = content.model_dump(by_alias=True, exclude_unset=True, warnings=False)
-        encoded = check_json(keys, value)
+        check_json(keys, value)
+        encoded = compact_json(
+            content.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
+        )
         if len(encoded) > MAX_STRUCTURED_CONTENT_BYTES:
             raise _fail(
                 keys,
@@ -134,7 +191,7 @@ def check_structured(
                 f"is {len(encoded)} bytes of compact UTF-8 JSON; "
                 f"at most {MAX_STRUCTURED_CONTENT_BYTES} are allowed",
             )
-    if _LIST_MARK in encoded:
+    if has_list(encoded):
         if value is None:
             value = content.model_dump(by_alias=True, exclude_unset=True, warnings=False)
         _check_orders(keys, value)
@@ -159,10 +216,7 @@ def check_message(
         raw_content = raw.get("structuredContent") if isinstance(raw, Mapping) else None
         check_structured((*keys, "structuredContent"), message.structuredContent, raw_content)
         if message.encodedMetadata is not None:
-            problem = encoded_metadata_problem(message.encodedMetadata.root)
-            if problem is not None:
-                rule = "contentEncoding" if "base64" in problem else "maxEncodedBytes"
-                raise _fail((*keys, "encodedMetadata"), rule, problem)
+            check_encoded_metadata(keys, message.encodedMetadata.root)
         for index, meta in enumerate(message.metadata or ()):
             where = (*keys, "metadata", index)
             if isinstance(meta.root, ExternalIdMetadata):

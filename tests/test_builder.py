@@ -1,4 +1,4 @@
-"""The fluent builder and the typed constructors: immutable, complete, and checked at each step."""
+"""The fluent builder and the typed constructors: immutable, complete, checked by build()."""
 
 from __future__ import annotations
 
@@ -66,39 +66,66 @@ def test_empty_batch_cannot_be_built():
     assert (caught.value.path, caught.value.rule) == ("messages", "minItems")
 
 
-def test_step_errors_name_the_message():
-    """A bad message raises at its step with its full path in the batch."""
+def test_build_errors_name_the_message_and_field():
+    """A bad message raises from build() with its full path in the batch and the rule."""
     two = Messages().text("a").pause(1)
-    with pytest.raises(RequestValidationError) as caught:
-        two.quick_replies("pick", {"type": "button", "title": "t" * 26})
-    assert caught.value.path == "messages[2].structuredContent.quickReplies.replies[0].title"
-    with pytest.raises(RequestValidationError) as caught:
-        two.pause(-1)
-    assert (caught.value.path, caught.value.rule) == ("messages[2].delay", "minimum")
-    with pytest.raises(RequestValidationError) as caught:
-        two.structured({"type": "vertical", "elements": [{"type": "button", "title": "t" * 129}]})
-    assert caught.value.path == "messages[2].structuredContent.elements[0].title"
-    with pytest.raises(RequestValidationError) as caught:
-        two.text("")
-    assert (caught.value.path, caught.value.rule) == ("messages[2]", "minLength")
+    cases = [
+        (
+            two.quick_replies("pick", {"type": "button", "title": "t" * 26}),
+            ("messages[2].structuredContent.quickReplies.replies[0].title", "maxLength"),
+        ),
+        (two.pause(-1), ("messages[2].delay", "minimum")),
+        (
+            two.structured(
+                {"type": "vertical", "elements": [{"type": "button", "title": "t" * 129}]}
+            ),
+            ("messages[2].structuredContent.elements[0].title", "maxLength"),
+        ),
+        (two.text(""), ("messages[2]", "minLength")),
+    ]
+    for batch, expected in cases:
+        with pytest.raises(RequestValidationError) as caught:
+            batch.build()
+        assert (caught.value.path, caught.value.rule) == expected
+    assert len(two.build().messages) == 2  # the good prefix still builds
 
 
-def test_constructor_errors_name_the_element():
-    """A typed constructor refuses bad input at once, naming the element and field."""
+def test_constructors_return_the_json_and_mistakes_surface_with_their_path():
+    """sc and meta constructors give the API's JSON; build() reports a bad field by path."""
+    assert sc.button("Go", click=sc.publish_text("go"), kind="button") == {
+        "type": "button",
+        "title": "Go",
+        "class": "button",
+        "click": {"actions": [{"type": "publishText", "text": "go"}]},
+    }
+    assert meta.external_id("x") == {"type": "ExternalId", "id": "x"}
     with pytest.raises(RequestValidationError) as caught:
-        sc.chip("t" * 26)
-    assert (caught.value.path, caught.value.rule) == ("title", "maxLength")
-    assert "quick reply" in str(caught.value)
+        Messages().quick_replies("pick", "fine", sc.chip("t" * 26)).build()
+    assert (caught.value.path, caught.value.rule) == (
+        "messages[0].structuredContent.quickReplies.replies[1].title",
+        "maxLength",
+    )
     with pytest.raises(RequestValidationError) as caught:
-        sc.link("not a uri")
-    assert (caught.value.path, caught.value.rule) == ("uri", "pattern")
+        Messages().structured(sc.vertical(sc.button("b", click=sc.link("not a uri")))).build()
+    assert (caught.value.path, caught.value.rule) == (
+        "messages[0].structuredContent.elements[0].click.actions[0].uri",
+        "pattern",
+    )
 
 
-def test_structured_content_over_the_limit_is_refused_at_its_step():
-    """15000 bytes is checked when the message is added, on the content as it will be sent."""
+def test_extra_may_not_repeat_a_named_field():
+    """A field given both by keyword and in extra is refused at once, naming the field."""
+    with pytest.raises(RequestValidationError) as caught:
+        sc.text("a", tag="x", extra={"tag": "y"})
+    assert (caught.value.path, caught.value.rule) == ("tag", "duplicate")
+
+
+def test_structured_content_over_the_limit_is_refused_by_build():
+    """15000 bytes is checked by build(), on the content as it will be sent."""
     cards = [sc.text("é" * 1900) for _ in range(4)]
+    batch = Messages().text("a").structured(sc.carousel(*cards))
     with pytest.raises(RequestValidationError) as caught:
-        Messages().text("a").structured(sc.carousel(*cards))
+        batch.build()
     assert (caught.value.path, caught.value.rule) == (
         "messages[1].structuredContent",
         "maxSerializedBytes",
@@ -123,7 +150,7 @@ def test_encoded_metadata_is_encoded_for_the_caller(given, expected):
 def test_encoded_metadata_over_5k_is_refused():
     """3841 bytes encode to 5124 base64 characters, over the 5120-byte limit."""
     with pytest.raises(RequestValidationError) as caught:
-        Messages().structured(sc.text("t"), encoded_metadata=b"x" * 3841)
+        Messages().structured(sc.text("t"), encoded_metadata=b"x" * 3841).build()
     assert (caught.value.path, caught.value.rule) == ("messages[0].encodedMetadata", "maxLength")
 
 
@@ -287,7 +314,7 @@ def test_a_foreign_model_is_checked_again():
     """A generated model made without validation is checked when given to the builder."""
     unchecked = models.ButtonElement.model_construct(type="button", title="t" * 200)
     with pytest.raises(RequestValidationError) as caught:
-        Messages().structured(unchecked)
+        Messages().structured(unchecked).build()
     assert caught.value.path == "messages[0].structuredContent.title"
 
 

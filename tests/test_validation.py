@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime
+import json
 from typing import Any
 
 import httpx
@@ -263,19 +265,38 @@ def test_lax_coercions_do_not_let_invalid_bodies_through(item, path):
                 "messages": [
                     {
                         "structuredContent": {"type": "text", "text": "a"},
-                        "metadata": [{"type": "BotResponse", "x": {1, 2}}],
+                        "metadata": [{"type": "BotResponse", "x": object()}],
                     }
                 ]
             },
             "messages[0].metadata[0].x",
         ),
     ],
-    ids=["NaN", "infinity", "lone surrogate", "a set in open metadata"],
+    ids=["NaN", "infinity", "lone surrogate", "an object with no JSON form in open metadata"],
 )
 def test_values_json_cannot_carry_are_refused(model, body, path):
     """NaN, infinity, lone surrogates and non-JSON objects are refused where they are."""
     error = _fails(model, body)
     assert (error.path, error.rule) == (path, "type")
+
+
+def test_open_metadata_values_are_sent_as_pydantic_writes_them():
+    """A set or a date in open metadata has a JSON form in pydantic, the client's serialiser."""
+    body = {
+        "messages": [
+            {
+                "structuredContent": {"type": "text", "text": "a"},
+                "metadata": [{"type": "BotResponse", "x": {1, 2}, "on": datetime.date(2026, 1, 2)}],
+            }
+        ]
+    }
+    model = validate_body(models.SendMessagesRequest, body)
+    sent = json.loads(model.model_dump_json(by_alias=True, exclude_unset=True))
+    assert sent["messages"][0]["metadata"][0] == {
+        "type": "BotResponse",
+        "x": [1, 2],
+        "on": "2026-01-02",
+    }
 
 
 # ---- paths and union dispatch ------------------------------------------------------------

@@ -1,0 +1,102 @@
+"""The quick look at limits agrees with the exact check, on every body either can see.
+
+``validate_body`` settles most messages with one pass of pydantic's serialiser (see
+``lptpb_ext._validation._quick_message``) and sends only the rest through the exact,
+path-finding checks. These properties run both ways on the same bodies and require the same
+verdict: accepted by both, or refused by both with the same path and rule.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lptpb_models as models
+from lptpb_ext import RequestValidationError, _validation, validate_body
+from lptpb_ext._limits import compact_json
+from tests.strategies import spec_values
+
+
+def _verdict(body: Any) -> tuple[str, str] | None:
+    try:
+        validate_body(models.SendMessagesRequest, body)
+    except RequestValidationError as exc:
+        return exc.path, exc.rule
+    return None
+
+
+def _both(body: Any) -> tuple[object, object]:
+    quick = _verdict(body)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_validation, "_quick_message", lambda raw: False)
+        patched.setattr(_validation, "_quick_values", lambda raw: False)
+        exact = _verdict(body)
+    return quick, exact
+
+
+_sizes = st.integers(min_value=0, max_value=4200)
+_chars = st.sampled_from(["a", "é", "\u20ac", "\U0001f600", '"', "\x01"])
+_odd_floats = st.sampled_from([math.nan, math.inf, -math.inf, 1e-7, 1.0, 2.5])
+
+
+@st.composite
+def _bodies_near_limits(draw: Any) -> dict[str, Any]:
+    """Carousels from empty to over 15000 bytes, metadata good and bad, odd floats."""
+    cards = [
+        {"type": "text", "text": draw(_chars) * draw(_sizes)}
+        for _ in range(draw(st.integers(2, 4)))
+    ]
+    content: dict[str, Any] = {"type": "carousel", "elements": cards}
+    if draw(st.booleans()):
+        content["padding"] = draw(_odd_floats)
+    message: dict[str, Any] = {"structuredContent": content}
+    if draw(st.booleans()):
+        message["encodedMetadata"] = draw(
+            st.sampled_from(["SGVsbG8gV29ybGQh", "not base64!", "QQ==" * 1281, "QQ=="])
+        )
+    if draw(st.booleans()):
+        message["metadata"] = [{"type": "BotResponse", "x": draw(_odd_floats)}]
+    body: dict[str, Any] = {"messages": [draw(st.sampled_from(["hi", "h\u00e9", "NaN"])), message]}
+    if draw(st.booleans()):
+        body["context"] = {"intentId": draw(_chars) * 3, "confidenceScore": draw(_odd_floats)}
+    return body
+
+
+@given(body=_bodies_near_limits())
+def test_quick_and_exact_agree_near_the_limits(body):
+    """Same verdict, path and rule, for bodies around 7500 and 15000 bytes and odd values."""
+    quick, exact = _both(body)
+    assert quick == exact
+
+
+@given(body=spec_values("SendMessagesRequest"))
+def test_quick_and_exact_agree_on_contract_bodies(body):
+    """Same verdict on bodies drawn from openapi.yaml itself."""
+    quick, exact = _both(body)
+    assert quick == exact
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_json)
+def test_compact_json_is_pythons_compact_json(value):
+    """The cached C encoder writes exactly what json.dumps writes with the same options."""
+    try:
+        expected = json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        ).encode()
+    except (ValueError, UnicodeEncodeError) as exc:
+        with pytest.raises(type(exc)):
+            compact_json(value)
+        return
+    assert compact_json(value) == expected
