@@ -83,6 +83,23 @@ def _encoded(value: EncodedMetadataLike) -> str:
     return base64.b64encode(value).decode("ascii")
 
 
+def _structured(
+    content: object,
+    metadata: Iterable[MetadataLike] | None,
+    encoded_metadata: EncodedMetadataLike | None,
+) -> dict[str, Any]:
+    """A structured-content message's JSON. ``x.__class__ is dict`` is tested first because
+    isinstance against pydantic's ABC-based classes costs more than the rest of a step."""
+    fields: dict[str, Any] = {
+        "structuredContent": content if content.__class__ is dict else adopt(content)
+    }
+    if metadata is not None:
+        fields["metadata"] = [m if m.__class__ is dict else adopt(m) for m in metadata]
+    if encoded_metadata is not None:
+        fields["encodedMetadata"] = _encoded(encoded_metadata)
+    return fields
+
+
 class Messages:
     """An immutable batch of messages under construction; every step returns a new one."""
 
@@ -132,16 +149,7 @@ class Messages:
         encoded_metadata: EncodedMetadataLike | None = None,
     ) -> Messages:
         """Add structured content (from ``sc``, a generated model, or its JSON as a dict)."""
-        # ``x.__class__ is dict`` first: isinstance against pydantic's ABC-based classes costs
-        # more than the rest of a step.
-        fields: dict[str, Any] = {
-            "structuredContent": content if content.__class__ is dict else adopt(content)
-        }
-        if metadata is not None:
-            fields["metadata"] = [m if m.__class__ is dict else adopt(m) for m in metadata]
-        if encoded_metadata is not None:
-            fields["encodedMetadata"] = _encoded(encoded_metadata)
-        return self._with(fields)
+        return self._with(_structured(content, metadata, encoded_metadata))
 
     def quick_replies(
         self,
@@ -163,7 +171,7 @@ class Messages:
             },
             "message": message,
         }
-        return self.structured(content, metadata=metadata, encoded_metadata=encoded_metadata)
+        return self._with(_structured(content, metadata, encoded_metadata))
 
     def message(self, item: MessageItem | str | Mapping[str, Any]) -> Messages:
         """Add any message as its JSON (or a generated ``MessageItem``)."""
@@ -177,10 +185,16 @@ class Messages:
         confidence: float | None = None,
     ) -> Messages:
         """Set the intent the batch answers (replaces any earlier context)."""
-        fields = {"intentId": intent_id, "intentName": intent_name, "confidenceScore": confidence}
+        context: dict[str, Any] = {}
+        if intent_id is not None:
+            context["intentId"] = intent_id
+        if intent_name is not None:
+            context["intentName"] = intent_name
+        if confidence is not None:
+            context["confidenceScore"] = confidence
         new = _new(Messages)
         _set(new, "_items", self._items)
-        _set(new, "_context", {k: v for k, v in fields.items() if v is not None})
+        _set(new, "_context", context)
         return new
 
     def build(self) -> SendMessagesRequest:

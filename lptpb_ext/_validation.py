@@ -42,6 +42,14 @@ from lptpb_ext._limits import (
 )
 from lptpb_ext._paths import Key, format_path, problems
 from lptpb_ext._wire import check_json, check_message, has_list, quick_json
+from lptpb_models import (
+    MessageContext,
+    PauseMessage,
+    PlainTextMessage,
+    PrivateTextMessage,
+    SendMessagesRequest,
+    StructuredContentMessage,
+)
 
 __all__ = [
     "adopt",
@@ -183,12 +191,60 @@ def validate_body(model_type: type[M], body: M | Mapping[str, Any]) -> M:
 
 def validate_data(model_type: type[M], data: object) -> M:
     """``data`` (plain JSON-like data) checked in full as ``model_type``: schema, then limits."""
-    try:
-        model: M = model_type.__pydantic_validator__.validate_python(data, strict=True)
-    except ValidationError:
-        model = strict_model(model_type, data)  # explains the problem, or converts tuples
+    model: M | None = None
+    if model_type is SendMessagesRequest and data.__class__ is dict:
+        model = _send_messages(data)  # type: ignore[assignment]
+    if model is None:
+        try:
+            model = model_type.__pydantic_validator__.validate_python(data, strict=True)
+        except ValidationError:
+            model = strict_model(model_type, data)  # explains the problem, or converts tuples
     _limits(model, data)
     return remember(model)
+
+
+_BY_KEY = (
+    ("structuredContent", StructuredContentMessage.__pydantic_validator__),
+    ("delay", PauseMessage.__pydantic_validator__),
+    ("messageAudience", PrivateTextMessage.__pydantic_validator__),
+)
+_PLAIN = PlainTextMessage.__pydantic_validator__
+_CONTEXT = MessageContext.__pydantic_validator__
+_REQUEST = SendMessagesRequest.__pydantic_validator__
+
+
+def _send_messages(body: dict[str, Any]) -> SendMessagesRequest | None:
+    """A send-messages body validated message by message, or None to do it the general way.
+
+    The four kinds of message forbid each other's keys, so a message that validates as the
+    kind its keys name is one the ``MessageItem`` union would have given the same result for;
+    validating it as that kind skips the union's trial of every branch (about an eighth of the
+    time). Anything unusual, and every error, goes the general way, which names the problem.
+    """
+    raw_messages = body.get("messages")
+    if raw_messages.__class__ is not list or not body.keys() <= {"messages", "context"}:
+        return None
+    items: list[object] = []
+    try:
+        for raw in raw_messages:
+            if raw.__class__ is str:
+                items.append(_PLAIN.validate_python(raw, strict=True))
+                continue
+            if raw.__class__ is not dict:
+                return None
+            for key, validator in _BY_KEY:
+                if key in raw:
+                    items.append(validator.validate_python(raw, strict=True))
+                    break
+            else:
+                return None
+        fields: dict[str, object] = {"messages": items}
+        if "context" in body:
+            fields["context"] = _CONTEXT.validate_python(body["context"], strict=True)
+        request: SendMessagesRequest = _REQUEST.validate_python(fields, strict=True)
+    except ValidationError:
+        return None
+    return request
 
 
 def _quick_message(raw: object) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import lptpb_models as models
 from lptpb_ext import RequestValidationError, _validation, validate_body
@@ -100,3 +101,44 @@ def test_compact_json_is_pythons_compact_json(value):
             compact_json(value)
         return
     assert compact_json(value) == expected
+
+
+def _general(body: Any) -> models.SendMessagesRequest | None:
+    try:
+        return models.SendMessagesRequest.model_validate(body, strict=True)
+    except ValidationError:
+        return None
+
+
+def _same_model(body: Any) -> None:
+    quick = _validation._send_messages(body) if isinstance(body, dict) else None
+    general = _general(body)
+    if quick is None:
+        return
+    assert general is not None, "the quick way accepted what the union refuses"
+    assert quick == general
+    assert quick.model_fields_set == general.model_fields_set
+    dump = {"by_alias": True, "exclude_unset": True}
+    assert quick.model_dump_json(**dump) == general.model_dump_json(**dump)
+
+
+@given(body=spec_values("SendMessagesRequest"))
+def test_message_by_message_validation_gives_the_unions_model(body):
+    """Validating each message as the kind its keys name gives the model the union gives."""
+    _same_model(body)
+
+
+@given(
+    body=st.fixed_dictionaries(
+        {
+            "messages": st.lists(
+                spec_values("MessageItem") | st.just({"delay": 1, "text": "x"}),
+                min_size=1,
+                max_size=4,
+            )
+        }
+    )
+)
+def test_message_by_message_validation_never_accepts_more(body):
+    """Mixed and odd messages: the quick way accepts only what the union accepts, identically."""
+    _same_model(body)
