@@ -53,7 +53,6 @@ from lptpb_models import (
 
 __all__ = [
     "adopt",
-    "checked",
     "is_verified",
     "remember",
     "strict_model",
@@ -153,19 +152,6 @@ def strict_model(model_type: type[M], data: object, prefix: tuple[Key, ...] = ()
         for keys in tuples:
             data = _with_tuple(data, keys)
     raise AssertionError("unreachable: tuple conversion did not converge")  # pragma: no cover
-
-
-def checked(model_type: type[M], obj: object, prefix: tuple[Key, ...] = ()) -> M:
-    """``obj`` (a model or data) as a fully checked ``model_type`` (schema only, no limits).
-
-    A model this package checked before is returned as it is; any other model is dumped and
-    checked again from its data.
-    """
-    if isinstance(obj, BaseModel):
-        if isinstance(obj, model_type) and is_verified(obj):
-            return obj
-        obj = _dump(obj)
-    return remember(strict_model(model_type, obj, prefix))
 
 
 def validate_body(model_type: type[M], body: M | Mapping[str, Any]) -> M:
