@@ -84,6 +84,10 @@ demo: sync ## Run the example flow against the simulator on 127.0.0.1 and print 
 test: lint check-generated spec-diff docs portability ## lint, check-generated, contract gates, pytest
 	$(VENV_BIN)/pytest
 
+.PHONY: bench
+bench: sync ## Benchmark suite: 7 measurements side by side (~3 min); docs/benchmarks.md, .png, README
+	$(VENV_BIN)/python scripts/bench.py
+
 .PHONY: bench-builder
 bench-builder: sync ## Benchmark the message builder and validate_body against bare pydantic
 	$(VENV_BIN)/python scripts/bench_builder.py
