@@ -55,6 +55,8 @@ __all__ = [
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_DEADLINE = 60.0
 USER_AGENT = f"lptpb-python/{__version__}"
+_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
+_BODY_HEADERS = {**_HEADERS, "Content-Type": "application/json"}
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 _CAPTURE: contextvars.ContextVar[list[httpx.Response] | None] = contextvars.ContextVar(
@@ -159,27 +161,20 @@ class _Engine(Generic[H]):
 
     def _request(self, call: Call, remaining: float) -> httpx.Request:
         found = route(call.operation)
-        params = dict(found.params)
-        if call.ttl is not None and found.has_ttl:
-            params["ttl"] = call.ttl
-        t = self.options.timeout
-        timeout = httpx.Timeout(
-            connect=_cap(t.connect, remaining),
-            read=_cap(t.read, remaining),
-            write=_cap(t.write, remaining),
-            pool=_cap(t.pool, remaining),
-        )
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        if call.content is not None:
-            headers["Content-Type"] = "application/json"
-        return self.http.build_request(
-            found.method,
-            self._base_url(call.domain_api) + found.path(self.account_id, *call.ids),
-            params=params,
-            content=call.content,
-            headers=headers,
-            timeout=timeout,
-        )
+        timeout = _timeouts(self.options.timeout, remaining)
+        headers = _BODY_HEADERS if call.content is not None else _HEADERS
+        url = self._base_url(call.domain_api) + found.path(self.account_id, *call.ids)
+        http = self.http
+        if http.params:  # the caller's client has query defaults: let httpx merge them as ever
+            return http.build_request(
+                found.method, url, params=found.query_params(call.ttl), content=call.content,
+                headers=headers, extensions={"timeout": timeout},
+            )  # fmt: skip
+        # The query goes into the URL string, so httpx parses the URL once, not twice.
+        return http.build_request(
+            found.method, url + found.query(call.ttl), content=call.content, headers=headers,
+            extensions={"timeout": timeout},
+        )  # fmt: skip
 
     def _plan(self, call: Call) -> Generator[_Action, _Outcome, httpx.Response]:
         options = self.options
@@ -289,6 +284,23 @@ async def _nothing() -> None:
 
 def _cap(value: float | None, remaining: float) -> float:
     return remaining if value is None else min(value, remaining)
+
+
+def _timeouts(timeout: httpx.Timeout, remaining: float) -> dict[str, float]:
+    """Each of ``timeout``'s limits capped at ``remaining`` seconds, as the request extension
+    httpx reads (what ``httpx.Timeout(...).as_dict()`` gives, without building Timeouts)."""
+    connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+    if (
+        connect is not None and read is not None and write is not None and pool is not None
+        and remaining >= max(connect, read, write, pool)
+    ):  # fmt: skip
+        return {"connect": connect, "read": read, "write": write, "pool": pool}
+    return {
+        "connect": _cap(connect, remaining),
+        "read": _cap(read, remaining),
+        "write": _cap(write, remaining),
+        "pool": _cap(pool, remaining),
+    }
 
 
 class SyncEngine(_Engine[httpx.Client]):

@@ -1,60 +1,35 @@
-"""Each operation's method, path template and default query, read from the generated client.
+"""Each operation's method, path template and default query: the generated client's, as a table.
 
-The generated ``_get_kwargs`` of every operation module knows the contract's path and query
-defaults (``ttl=30``, ``v=1.3``, ``version=1.0``). Calling it once per operation with marker
-values for the path parameters turns it into a template, so the URLs the SDK sends can never
-drift from the contract, while request bodies are serialised by the pydantic models: that is
-about 25 times faster than the generated attrs models' ``from_dict`` (10 µs against 259 µs for
-a four-message batch, measured on this project's benchmark payload), which matters because the
-SDK's overhead over bare httpx is one of its measured targets.
+The generated ``_get_kwargs`` of every operation module knows the contract's paths and query
+defaults (``ttl=30``, ``v=1.3``, ``version=1.0``). Importing those modules to ask them loads
+every generated attrs model (about a third of ``import lptpb_ext``, measured by
+``make bench``), so the routes are written out here instead, and ``tests/test_routes.py``
+reads every one back from the generated client: a contract change that moves a URL fails the
+tests until this table follows. Request bodies are serialised by the pydantic models, about 25
+times faster than the attrs models' ``to_dict`` (10 µs against 259 µs for a four-message batch).
+
+The URL of a call is built as one string (path and query), so httpx parses it once; passing
+``params=`` separately makes httpx parse and check the whole URL a second time.
 """
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass
-from functools import cache
-from types import ModuleType
-from typing import Any, cast
+import re
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
-from lptpb_client.api.authentication import legacy_login, login
-from lptpb_client.api.commands import get_command, list_commands
-from lptpb_client.api.conversation import (
-    close_conversation,
-    join_conversation,
-    remove_agent,
-    send_messages,
-    set_sdes,
-    set_ttr,
-    transfer_conversation,
-)
-from lptpb_client.api.domain import get_service_domain, list_service_domains
+import httpx
 
-__all__ = ["Route", "route"]
+__all__ = ["ROUTES", "Route", "route"]
 
-MODULES: dict[str, ModuleType] = {
-    "login": login,
-    "legacyLogin": legacy_login,
-    "sendMessages": send_messages,
-    "transferConversation": transfer_conversation,
-    "closeConversation": close_conversation,
-    "setSdes": set_sdes,
-    "setTtr": set_ttr,
-    "joinConversation": join_conversation,
-    "removeAgent": remove_agent,
-    "listCommands": list_commands,
-    "getCommand": get_command,
-    "getServiceDomain": get_service_domain,
-    "listServiceDomains": list_service_domains,
-}
+# What ``quote(value, safe="")`` leaves as it is: such a path segment needs no quoting.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
 
 
-class _NoBody:
-    """Stands in for a request body while a route is read; its JSON is never used."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {}
+def _segment(value: object) -> str:
+    text = str(value)
+    return text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
 
 
 @dataclass(frozen=True)
@@ -66,31 +41,57 @@ class Route:
     template: str
     params: dict[str, Any]
     has_ttl: bool
-
-    def path(self, *ids: str) -> str:
-        return self.template.format(*(quote(str(value), safe="") for value in ids))
-
-
-@cache
-def route(operation: str) -> Route:
-    """The route of ``operation`` (a contract operationId), read from the generated module."""
-    get_kwargs = MODULES[operation]._get_kwargs
-    signature = inspect.signature(get_kwargs)
-    positional = [
-        name
-        for name, parameter in signature.parameters.items()
-        if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
-    ]
-    markers = [f"LPTPBPATHPARAM{index}" for index in range(len(positional))]
-    extra: dict[str, Any] = {"body": cast(Any, _NoBody())} if "body" in signature.parameters else {}
-    kwargs = get_kwargs(*markers, **extra)
-    template = kwargs["url"].replace("{", "{{").replace("}", "}}")
-    for index, marker in enumerate(markers):
-        template = template.replace(marker, "{" + str(index) + "}")
-    return Route(
-        operation=operation,
-        method=kwargs["method"].upper(),
-        template=template,
-        params=dict(kwargs.get("params", {})),
-        has_ttl="ttl" in signature.parameters,
+    _queries: dict[int | None, str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def path(self, *ids: object) -> str:
+        return self.template.format(*(_segment(value) for value in ids))
+
+    def query(self, ttl: int | None = None) -> str:
+        """``?`` and the encoded query (defaults, ``ttl`` if given and taken), or ``""``."""
+        found = self._queries.get(ttl)
+        if found is None:
+            params = self.query_params(ttl)
+            found = f"?{httpx.QueryParams(params)}" if params else ""
+            self._queries[ttl] = found  # one per ttl (10 to 120): a small, bounded cache
+        return found
+
+    def query_params(self, ttl: int | None = None) -> dict[str, Any]:
+        params = dict(self.params)
+        if ttl is not None and self.has_ttl:
+            params["ttl"] = ttl
+        return params
+
+
+def _route(operation: str, method: str, template: str, **params: str | int) -> Route:
+    return Route(operation, method, template, params, has_ttl="ttl" in params)
+
+
+_ACCOUNT = "/api/v1/account/{0}"
+_CONVERSATION = _ACCOUNT + "/conversation/{1}"
+_DOMAIN = "/api/account/{0}/service"
+
+ROUTES: dict[str, Route] = {
+    found.operation: found
+    for found in (
+        _route("login", "POST", _ACCOUNT + "/login", v="1.3"),
+        _route("legacyLogin", "POST", "/api/account/{0}/login", v="1.3"),
+        _route("sendMessages", "POST", _CONVERSATION + "/messages", ttl=30),
+        _route("transferConversation", "POST", _CONVERSATION + "/transfer", ttl=30),
+        _route("closeConversation", "POST", _CONVERSATION + "/close", ttl=30),
+        _route("setSdes", "POST", _CONVERSATION + "/sdes", ttl=30),
+        _route("setTtr", "POST", _CONVERSATION + "/ttr", ttl=30),
+        _route("joinConversation", "POST", _CONVERSATION + "/joinConversation"),
+        _route("removeAgent", "POST", _CONVERSATION + "/removeAgent"),
+        _route("listCommands", "GET", _CONVERSATION + "/command"),
+        _route("getCommand", "GET", _CONVERSATION + "/command/{2}"),
+        _route("getServiceDomain", "GET", _DOMAIN + "/{1}/baseURI.json", version="1.0"),
+        _route("listServiceDomains", "GET", _DOMAIN + "/baseURI.json", version="1.0"),
+    )
+}
+
+
+def route(operation: str) -> Route:
+    """The route of ``operation`` (a contract operationId)."""
+    return ROUTES[operation]

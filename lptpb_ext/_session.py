@@ -113,6 +113,9 @@ class Session:
 
     def get(self, login: Callable[[], str], stale: str | None = None, timeout: float = 60.0) -> str:
         """A bearer other than ``stale``: the current one, or one from a (single) login."""
+        current = self._bearer  # one read needs no lock: it is what _claim would return
+        if current is not None and current != stale:
+            return current
         claim = self._claim(stale)
         if claim.bearer is not None:
             return claim.bearer
@@ -134,6 +137,9 @@ class Session:
         self, login: Callable[[], Awaitable[str]], stale: str | None = None, timeout: float = 60.0
     ) -> str:
         """The asyncio form of :meth:`get`; waits without blocking the event loop."""
+        current = self._bearer
+        if current is not None and current != stale:
+            return current
         claim = self._claim(stale)
         if claim.bearer is not None:
             return claim.bearer

@@ -273,15 +273,42 @@ def _quick_values(raw: object) -> bool:
     return True
 
 
+def _whole_is_plain(data: dict[str, Any], count: int) -> bool:
+    """True when the whole body plainly meets every limit (False: look message by message).
+
+    One pass of pydantic's serialiser: written without error and without NaN or infinity,
+    every value is sendable; under half of 15000 bytes, so is every structured content (see
+    ``check_structured``); with no list element, there is no order to check. Only each
+    ``encodedMetadata`` is left to look at.
+    """
+    whole = quick_json(data)
+    if whole is None or 2 * len(whole) > MAX_STRUCTURED_CONTENT_BYTES or has_list(whole):
+        return False
+    raw_messages = data.get("messages")
+    if raw_messages.__class__ is not list or len(raw_messages) != count:
+        return False
+    for raw in raw_messages:
+        if raw.__class__ is dict:
+            text = raw.get("encodedMetadata")
+            if text is not None and not (text.__class__ is str and encoded_metadata_ok(text)):
+                return False
+        elif raw.__class__ is not str:
+            return False  # a model among the data: the exact way
+    return True
+
+
 def _limits(model: BaseModel, data: object) -> None:
     """The limits beyond the schema, on a body already valid against it (``data`` its input).
 
-    Each message is first given a quick look (:func:`_quick_message`), which settles nearly
-    every real one; any other goes the exact way, which also finds the path and the rule.
+    The whole body gets one quick look (:func:`_whole_is_plain`), which settles nearly every
+    real one; otherwise each message gets its own (:func:`_quick_message`), and any message
+    that does not pass it goes the exact way, which also finds the path and the rule.
     """
     messages = getattr(model, "messages", None)
     if messages is None or not (data.__class__ is dict or isinstance(data, Mapping)):
         check_json((), model.model_dump(by_alias=True, exclude_unset=True, warnings=False))
+        return
+    if data.__class__ is dict and _whole_is_plain(data, len(messages)):
         return
     raw_messages = data.get("messages")
     if not isinstance(raw_messages, list) or len(raw_messages) != len(messages):

@@ -33,9 +33,9 @@ Choices made where the issue is silent:
 The Domain API lookup (:func:`lookup_flow`, driven by :mod:`lptpb_ext._domain`) asks the
 contract's ``getServiceDomain`` for ``thirdPartyBots`` (whose value is the API host) and, only
 when the account has no such entry, for ``botConnectorsDomain`` (a zone host, mapped through
-:data:`BOT_CONNECTORS_HOSTS`). The request comes from the generated module's ``_get_kwargs``
-(path, ``version=1.0``); answers are read with the pydantic ``ServiceDomainLookup``, which takes
-the bare entry or the ``baseURIs`` wrapper. Choices:
+:data:`BOT_CONNECTORS_HOSTS`). The request comes from the route table of
+:mod:`lptpb_ext._routes` (path, ``version=1.0``); answers are read with the pydantic
+``ServiceDomainLookup``, which takes the bare entry or the ``baseURIs`` wrapper. Choices:
 
 - **"No entry"** is any of: HTTP 404; a 200 with an empty body, or a body that is not JSON or
   not a ``ServiceDomainLookup``; no entry for the service in the answer; an empty ``baseURI``.
@@ -62,9 +62,9 @@ from urllib.parse import SplitResult, urlsplit
 import httpx
 import pydantic
 
-from lptpb_client.api.domain import get_service_domain
 from lptpb_ext._errors import ConfigurationError, RequestTimeoutError, TransportError, redact
 from lptpb_ext._responses import api_error
+from lptpb_ext._routes import route
 from lptpb_models import ServiceDomain, ServiceDomainLookup
 
 __all__ = [
@@ -319,8 +319,9 @@ class LookupTarget:
 
 
 def _call(target: LookupTarget, service: str) -> LookupCall:
-    kwargs = get_service_domain._get_kwargs(account_id=target.account_id, service_name=service)
-    return LookupCall(kwargs["method"].upper(), target.csds_base + kwargs["url"], kwargs["params"])
+    found = route("getServiceDomain")
+    path = found.path(target.account_id, service)
+    return LookupCall(found.method, target.csds_base + path, found.query_params())
 
 
 def _interpret(

@@ -1,9 +1,10 @@
-"""The quick look at limits agrees with the exact check, on every body either can see.
+"""The quick looks at limits agree with the exact check, on every body either can see.
 
-``validate_body`` settles most messages with one pass of pydantic's serialiser (see
-``lptpb_ext._validation._quick_message``) and sends only the rest through the exact,
-path-finding checks. These properties run both ways on the same bodies and require the same
-verdict: accepted by both, or refused by both with the same path and rule.
+``validate_body`` settles most bodies with one pass of pydantic's serialiser over the whole
+body (``lptpb_ext._validation._whole_is_plain``), then message by message (``_quick_message``),
+and sends only the rest through the exact, path-finding checks. These properties run every
+way on the same bodies and require the same verdict: accepted by all, or refused by all with
+the same path and rule.
 """
 
 from __future__ import annotations
@@ -32,11 +33,15 @@ def _verdict(body: Any) -> tuple[str, str] | None:
 
 
 def _both(body: Any) -> tuple[object, object]:
+    """The verdict with every quick look, with only the per-message one, and with none."""
     quick = _verdict(body)
     with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_validation, "_whole_is_plain", lambda data, count: False)
+        per_message = _verdict(body)
         patched.setattr(_validation, "_quick_message", lambda raw: False)
         patched.setattr(_validation, "_quick_values", lambda raw: False)
         exact = _verdict(body)
+    assert per_message == exact
     return quick, exact
 
 
