@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+
 import httpx
 import pytest
 
 from lptpb_ext.simulator import MESSAGING_CONVERSATION, Fault, ManualClock, Simulator, serve
+from lptpb_ext.simulator._serve import bind
 from tests.test_simulator_rules import START, Api
 
 
@@ -81,3 +84,20 @@ def test_control_api_over_http(sim_url):
     assert MESSAGING_CONVERSATION in {
         c["id"] for c in sim.snapshot()["accounts"][0]["conversations"]
     }
+
+
+def test_listening_socket_says_tcp_so_answers_are_not_held_by_nagle():
+    """asyncio turns Nagle's algorithm off (TCP_NODELAY) only for sockets whose proto is TCP.
+
+    Made with proto 0, every answer's body waited for the client's delayed ACK: about 44 ms a
+    request over loopback, against about 1.3 ms with the proto named (measured by hand).
+    """
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        client = socket.create_connection(sock.getsockname()[:2])
+        accepted, _ = sock.accept()
+        with client, accepted:
+            assert accepted.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()
