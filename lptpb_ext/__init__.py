@@ -1,8 +1,9 @@
 """lptpb: the Python SDK for LivePerson's Third-Party Bots Public API.
 
 Import everything from here; the modules behind it are private. Models are the pydantic classes
-of :mod:`lptpb_models`, generated from ``openapi.yaml``; the raw HTTP client :mod:`lptpb_client`
-is used inside and never needs importing. ``tests/test_exports.py`` pins this list.
+of :mod:`lptpb_models`, generated from ``openapi.yaml``; the generated raw HTTP client
+:mod:`lptpb_client` is not imported here (its routes are a table checked against it) and never
+needs importing. ``tests/test_exports.py`` pins this list.
 """
 
 from lptpb_ext import _metadata as meta
