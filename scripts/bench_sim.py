@@ -1,7 +1,8 @@
 """Benchmark: commands per second the simulator sustains over loopback, and the client's share.
 
 Starts ``lptpb sim`` (uvicorn) in a subprocess pinned to one core (CPU 0) and drives it from
-this process, pinned to the other core when there is one, over 127.0.0.1:
+this process, pinned to the other core when there is one, over 127.0.0.1, with the same
+simulator and contenders as row 2 of ``make bench`` (``scripts/bench.py``):
 
 1. **bare httpx**: an ``httpx.AsyncClient`` posting the same ``sendMessages`` JSON with a bearer
    from one login: the simulator's ceiling, since the client side does almost nothing.
@@ -19,83 +20,12 @@ import argparse
 import asyncio
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
-import time
+from pathlib import Path
 
-import httpx
-
-from lptpb_ext import AsyncClient, RetryPolicy, SessionPool, UserPassword
-
-ACCOUNT = "12345678"
-CONVERSATION = "2312ed0e-662e-4c94-9022-f0991058b4a4"
-USER = UserPassword("someuser", "123456")
-BODY = {"messages": ["Hello from the benchmark"]}
-PATH = f"/api/v1/account/{ACCOUNT}/conversation/{CONVERSATION}/messages"
-
-
-def start_simulator() -> tuple[subprocess.Popen[str], str]:
-    argv = [sys.executable, "-m", "lptpb_ext.cli", "sim", "--port", "0", "--exit-after", "600"]
-    pinned = ["taskset", "-c", "0", *argv] if _has_taskset() else argv
-    proc = subprocess.Popen(pinned, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None  # noqa: S101 - PIPE was asked for
-    line = proc.stdout.readline()
-    return proc, line.split("serving ", 1)[1].split(" ", 1)[0]
-
-
-def _has_taskset() -> bool:
-    return (os.cpu_count() or 1) > 1 and shutil.which("taskset") is not None
-
-
-async def _pool(count: int, concurrency: int, send: object) -> float:
-    queue = iter(range(count))
-
-    async def worker() -> None:
-        for _ in queue:
-            await send()  # type: ignore[operator]
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return time.perf_counter() - started
-
-
-async def bare(url: str, count: int, concurrency: int) -> float:
-    limits = httpx.Limits(max_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, limits=limits) as http:
-        login = await http.post(
-            f"/api/v1/account/{ACCOUNT}/login",
-            params={"v": "1.3"},
-            json={
-                "authType": "USER_PASS",
-                "credentials": {"username": USER.username, "password": USER.password},
-            },
-        )
-        headers = {"Authorization": f"Bearer {login.json()['bearer']}"}
-
-        async def send() -> None:
-            response = await http.post(PATH, params={"ttl": 30}, json=BODY, headers=headers)
-            response.raise_for_status()
-
-        return await _pool(count, concurrency, send)
-
-
-async def ours(url: str, count: int, concurrency: int) -> float:
-    limits = httpx.Limits(max_connections=concurrency)
-    http = httpx.AsyncClient(limits=limits)
-    async with AsyncClient(
-        ACCOUNT, USER, base_url=url, http_client=http, session_pool=SessionPool(),
-        retry=RetryPolicy(max_attempts=1),
-    ) as client:  # fmt: skip
-        await client.login()
-
-        async def send() -> None:
-            await client.send_messages(CONVERSATION, BODY)
-
-        elapsed = await _pool(count, concurrency, send)
-    await http.aclose()
-    return elapsed
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench  # beside this script
 
 
 def main() -> int:
@@ -104,26 +34,19 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    if (os.cpu_count() or 1) > 1 and hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {1})
-    proc, url = start_simulator()
-    try:
-        asyncio.run(bare(url, 200, args.concurrency))  # warm-up both paths
-        asyncio.run(ours(url, 200, args.concurrency))
-        times: dict[str, list[float]] = {"bare httpx": [], "lptpb AsyncClient": []}
+    runners = {"bare httpx": bench.bare_async, "lptpb AsyncClient": bench.ours_async}
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    with bench.simulator() as (url, _pid):
+        for runner in runners.values():  # warm-up both paths
+            asyncio.run(runner(url, 200, args.concurrency))
         for _ in range(args.rounds):
-            times["bare httpx"].append(asyncio.run(bare(url, args.commands, args.concurrency)))
-            times["lptpb AsyncClient"].append(
-                asyncio.run(ours(url, args.commands, args.concurrency))
-            )
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+            for name, runner in runners.items():
+                times[name].append(asyncio.run(runner(url, args.commands, args.concurrency))[0])
     rates = {name: args.commands / statistics.median(values) for name, values in times.items()}
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
-    print(f"simulator pinned to CPU 0: {_has_taskset()}; {args.commands} sendMessages, "
+    print(f"simulator pinned to CPU 0: {bench._has_taskset()}; {args.commands} sendMessages, "
           f"concurrency {args.concurrency}, median of {args.rounds}")  # fmt: skip
     print("| client | commands/s | ratio to bare httpx |")
     print("|---|---|---|")
