@@ -116,10 +116,7 @@ class Messages:
         raise AttributeError(f"Messages is immutable; {name} cannot be set")
 
     def _with(self, item: object) -> Messages:
-        new = _new(Messages)
-        _set(new, "_items", (*self._items, item))
-        _set(new, "_context", self._context)
-        return new
+        return _messages((*self._items, item), self._context)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -192,10 +189,7 @@ class Messages:
             context["intentName"] = intent_name
         if confidence is not None:
             context["confidenceScore"] = confidence
-        new = _new(Messages)
-        _set(new, "_items", self._items)
-        _set(new, "_context", context)
-        return new
+        return _messages(self._items, context)
 
     def build(self) -> SendMessagesRequest:
         """The validated ``SendMessagesRequest``, or RequestValidationError naming the problem."""
@@ -205,3 +199,11 @@ class Messages:
         if self._context is not None:
             body["context"] = self._context
         return validate_data(SendMessagesRequest, body)
+
+
+def _messages(items: tuple[object, ...], context: dict[str, Any] | None) -> Messages:
+    """A ``Messages`` holding ``items`` and ``context`` (it refuses attribute assignment)."""
+    new = _new(Messages)
+    _set(new, "_items", items)
+    _set(new, "_context", context)
+    return new

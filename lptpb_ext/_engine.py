@@ -164,15 +164,13 @@ class _Engine(Generic[H]):
         timeout = _timeouts(self.options.timeout, remaining)
         headers = _BODY_HEADERS if call.content is not None else _HEADERS
         url = self._base_url(call.domain_api) + found.path(self.account_id, *call.ids)
-        http = self.http
-        if http.params:  # the caller's client has query defaults: let httpx merge them as ever
-            return http.build_request(
-                found.method, url, params=found.query_params(call.ttl), content=call.content,
-                headers=headers, extensions={"timeout": timeout},
-            )  # fmt: skip
-        # The query goes into the URL string, so httpx parses the URL once, not twice.
-        return http.build_request(
-            found.method, url + found.query(call.ttl), content=call.content, headers=headers,
+        params = None
+        if self.http.params:  # the caller's client has query defaults: let httpx merge them
+            params = found.query_params(call.ttl)
+        else:  # the query goes into the URL string, so httpx parses the URL once, not twice
+            url += found.query(call.ttl)
+        return self.http.build_request(
+            found.method, url, params=params, content=call.content, headers=headers,
             extensions={"timeout": timeout},
         )  # fmt: skip
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import binascii
 import json
-from collections.abc import Callable
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 
 __all__ = [
     "MAX_ENCODED_METADATA_BYTES",
@@ -34,27 +32,8 @@ TTL_MAX = 120
 TTL_DEFAULT = 30
 
 
-# One encoder built once: ``json.dumps`` with options builds a new encoder on every call, and
-# ``JSONEncoder.encode`` a new C encoder. Without markers a circular value raises RecursionError
-# (as a too deeply nested one does) instead of ValueError; callers catch both.
+# One encoder built once: ``json.dumps`` with options builds a new encoder on every call.
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
-def _not_serializable(value: object) -> object:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _c_compact() -> Callable[[object, int], list[str]] | None:
-    try:
-        encoder: Callable[[object, int], list[str]] = c_make_encoder(
-            None, _not_serializable, encode_basestring, None, ":", ",", False, False, False
-        )
-    except TypeError:  # pragma: no cover - no C encoder, or one with another signature
-        return None
-    return encoder
-
-
-_C_COMPACT = _c_compact()
 
 
 def compact_json(value: object) -> bytes:
@@ -66,9 +45,7 @@ def compact_json(value: object) -> bytes:
     >>> compact_json({"a": [1, "é"]})
     b'{"a":[1,"\\xc3\\xa9"]}'
     """
-    if _C_COMPACT is None or isinstance(value, str):  # pragma: no cover - CPython has the C one
-        return _COMPACT.encode(value).encode()
-    return "".join(_C_COMPACT(value, 0)).encode()
+    return _COMPACT.encode(value).encode()
 
 
 def serialized_size(value: object) -> int:

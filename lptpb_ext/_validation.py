@@ -181,10 +181,7 @@ def validate_data(model_type: type[M], data: object) -> M:
     if model_type is SendMessagesRequest and data.__class__ is dict:
         model = _send_messages(data)  # type: ignore[assignment]
     if model is None:
-        try:
-            model = model_type.__pydantic_validator__.validate_python(data, strict=True)
-        except ValidationError:
-            model = strict_model(model_type, data)  # explains the problem, or converts tuples
+        model = strict_model(model_type, data)
     _limits(model, data)
     return remember(model)
 
@@ -233,24 +230,36 @@ def _send_messages(body: dict[str, Any]) -> SendMessagesRequest | None:
     return request
 
 
+def _plain_json(raw: object) -> bool:
+    """Written by pydantic's serialiser without error, NaN or infinity (so every value is
+    sendable), in under half of 15000 bytes (so is any structured content in it, see
+    ``check_structured``), and with no list element (so there is no order to check)."""
+    encoded = quick_json(raw)
+    return (
+        encoded is not None
+        and 2 * len(encoded) <= MAX_STRUCTURED_CONTENT_BYTES
+        and not has_list(encoded)
+    )
+
+
+def _plain_encoded_metadata(raw: dict[str, Any]) -> bool:
+    """A message's ``encodedMetadata`` is absent, or text that is base64 within the limit."""
+    text = raw.get("encodedMetadata")
+    return text is None or (text.__class__ is str and encoded_metadata_ok(text))
+
+
 def _quick_message(raw: object) -> bool:
     """True when one valid message's data plainly meets every limit (False: look closer).
 
-    The data has passed strict validation, so its shape is known. Structured content goes
-    through pydantic's serialiser once: written without error and without NaN or infinity,
-    every value is sendable; under half of 15000 bytes, so is the content (see
-    ``check_structured``); with no list element, there is no order to check.
+    The data has passed strict validation, so its shape is known; structured content goes
+    through pydantic's serialiser once (:func:`_plain_json`).
     """
     if isinstance(raw, str):
         return raw.isascii()
     if not isinstance(raw, dict):
         return False  # a model among the data: the exact way
     if "structuredContent" in raw:
-        encoded = quick_json(raw)
-        if encoded is None or 2 * len(encoded) > MAX_STRUCTURED_CONTENT_BYTES or has_list(encoded):
-            return False
-        text = raw.get("encodedMetadata")
-        return text is None or (isinstance(text, str) and encoded_metadata_ok(text))
+        return _plain_json(raw) and _plain_encoded_metadata(raw)
     if "delay" in raw:
         return True  # a pause: an int and perhaps a bool
     text = raw.get("text")
@@ -276,21 +285,17 @@ def _quick_values(raw: object) -> bool:
 def _whole_is_plain(data: dict[str, Any], count: int) -> bool:
     """True when the whole body plainly meets every limit (False: look message by message).
 
-    One pass of pydantic's serialiser: written without error and without NaN or infinity,
-    every value is sendable; under half of 15000 bytes, so is every structured content (see
-    ``check_structured``); with no list element, there is no order to check. Only each
+    One pass of pydantic's serialiser (:func:`_plain_json`); then only each
     ``encodedMetadata`` is left to look at.
     """
-    whole = quick_json(data)
-    if whole is None or 2 * len(whole) > MAX_STRUCTURED_CONTENT_BYTES or has_list(whole):
+    if not _plain_json(data):
         return False
     raw_messages = data.get("messages")
     if raw_messages.__class__ is not list or len(raw_messages) != count:
         return False
     for raw in raw_messages:
         if raw.__class__ is dict:
-            text = raw.get("encodedMetadata")
-            if text is not None and not (text.__class__ is str and encoded_metadata_ok(text)):
+            if not _plain_encoded_metadata(raw):
                 return False
         elif raw.__class__ is not str:
             return False  # a model among the data: the exact way

@@ -96,7 +96,7 @@ _json = st.recursive(
 
 @given(_json)
 def test_compact_json_is_pythons_compact_json(value):
-    """The cached C encoder writes exactly what json.dumps writes with the same options."""
+    """compact_json writes exactly what json.dumps writes with the same options."""
     try:
         expected = json.dumps(
             value, ensure_ascii=False, separators=(",", ":"), allow_nan=False
