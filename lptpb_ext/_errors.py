@@ -16,6 +16,7 @@
     │   ├── UnexpectedStatusError         any other status
     │   └── InvalidResponseError          a success answer that does not match the contract
     ├── SessionContentionError        another consumer of the same user keeps logging us out
+    ├── SessionStoreError             the shared session store failed when a login was needed
     ├── TransportError                the request failed below HTTP
     │   ├── RequestTimeoutError           a GET (or a POST that provably never left) timed out
     │   └── OutcomeUnknownError           a POST may have reached the server; do not blindly resend
@@ -49,6 +50,7 @@ __all__ = [
     "RequestValidationError",
     "ServerError",
     "SessionContentionError",
+    "SessionStoreError",
     "TransportError",
     "UnexpectedStatusError",
     "redact",
@@ -198,6 +200,18 @@ class SessionContentionError(LptpbError):
             f"account {account_id}: the session was invalidated {relogins} times within "
             f"{window:g}s; another consumer of the same user is logging this client out"
         )
+
+
+class SessionStoreError(LptpbError):
+    """The shared session store (a file, Redis) could not be used when a login was needed.
+
+    Calls with a valid bearer never consult the store, so they go on; only a login (at
+    start-up, or after a 401) needs it. ``store`` names the store, without any password.
+    """
+
+    def __init__(self, store: str, message: str) -> None:
+        self.store = store
+        super().__init__(f"session store {store}: {message}")
 
 
 class TransportError(LptpbError):
