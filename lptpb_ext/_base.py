@@ -23,7 +23,8 @@ from lptpb_ext._engine import CallOptions, capture, end_capture
 from lptpb_ext._errors import ConfigurationError
 from lptpb_ext._events import ReloginHook, RetryHook
 from lptpb_ext._retry import RetryPolicy
-from lptpb_ext._session import DEFAULT_POOL, Session, SessionPool
+from lptpb_ext._session import DEFAULT_POOL, Session, SessionPool, fingerprint
+from lptpb_ext._stores import MemoryStore, SessionStore
 from lptpb_ext._zones import base_url_for
 
 __all__ = ["ClientBase", "ClientOptions"]
@@ -42,6 +43,7 @@ class ClientOptions(TypedDict, total=False):
     on_relogin: ReloginHook | None
     session_pool: SessionPool | None
     session: Session | None
+    session_store: SessionStore | None
     max_relogins: int
     relogin_window: float
     clock: Callable[[], float]
@@ -91,6 +93,7 @@ class ClientBase:
         on_relogin: ReloginHook | None = None,
         session_pool: SessionPool | None = None,
         session: Session | None = None,
+        session_store: SessionStore | None = None,
         max_relogins: int = 5,
         relogin_window: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
@@ -118,6 +121,7 @@ class ClientBase:
             on_relogin=on_relogin,
         )
         self._pool = session_pool if session_pool is not None else DEFAULT_POOL
+        self._store = session_store
         self._max_relogins = max_relogins
         self._relogin_window = relogin_window
         self._clock = clock
@@ -145,21 +149,39 @@ class ClientBase:
                     bearer=credentials.token,
                     max_relogins=self._max_relogins,
                     window=self._relogin_window,
-                    clock=self._clock,
                 )
             else:
-                scope = f"client:{id(self._http_identity())}" if self._http_injected else ""
-                key = (scope, self.account_id, credentials.username)
-                self._session_obj = self._pool.session(
-                    key,
-                    lambda: Session(
+                store = self._store if self._store is not None else self._pool.store
+                key = self._session_key(credentials, shared=not isinstance(store, MemoryStore))
+
+                def make(store: SessionStore) -> Session:
+                    return Session(
                         self.account_id,
+                        key=key,
+                        store=store,
                         max_relogins=self._max_relogins,
                         window=self._relogin_window,
-                        clock=self._clock,
-                    ),
-                )
+                    )
+
+                scope = self._http_identity() if self._http_injected else None
+                self._session_obj = self._pool.session(key, make, store=store, scope=scope)
         return self._session_obj
+
+    def _session_key(
+        self, credentials: UserPassword | ApiKey | LegacyUserPassword, *, shared: bool
+    ) -> str:
+        """Everything that makes two sessions different: host, account, user, credentials.
+
+        The host is the static base URL when one was given (a zone or ``base_url``), else the
+        Domain API host that will be asked. The credentials enter as a one-way fingerprint.
+        """
+        host = self._static or f"csds:{self._csds_domain}"
+        user = credentials.username
+        salt = f"lptpb|{host}|{self.account_id}|{user}"
+        print_ = fingerprint(
+            (credentials.operation, *credentials.secrets), salt=salt, shared=shared
+        )
+        return f"{host}|{self.account_id}|{user}|{print_}"
 
     def _http_identity(self) -> object:
         return self._http

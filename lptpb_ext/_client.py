@@ -19,6 +19,7 @@ import httpx
 from pydantic import BaseModel
 
 from lptpb_ext import _operations as ops
+from lptpb_ext import _transport
 from lptpb_ext._base import ClientBase, ClientOptions
 from lptpb_ext._credentials import Credentials
 from lptpb_ext._domain import DomainResolver
@@ -63,7 +64,11 @@ class Client(ClientBase):
     ) -> None:
         super().__init__(account_id, credentials, **options)
         self._http_injected = http_client is not None
-        self._http = http_client if http_client is not None else httpx.Client()
+        if http_client is None:
+            self._http = _transport.deadline_client()
+        else:
+            self._http = http_client
+            _transport.guard_transport(http_client._transport)
         self._sleep = sleep
         self._resolver = None
         if self._static is None:

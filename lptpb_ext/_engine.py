@@ -1,14 +1,20 @@
-"""The call loop: one deadline, bounded retries, re-login through an ``httpx.Auth`` flow.
+"""The call loop: one deadline, bounded retries, re-login and one replay after a 401.
 
 A call is planned once, without I/O, by :func:`_plan`, a generator that yields what to do next
-(send this request, sleep this long) and receives what happened. :class:`SyncEngine` and
-:class:`AsyncEngine` only drive it, so both clients behave identically by construction.
+(resolve the host, get a bearer, send this request, sleep this long) and receives what
+happened. :class:`SyncEngine` and :class:`AsyncEngine` only drive it, so both clients behave
+identically by construction.
 
-Re-login lives in :class:`_BearerAuth`, an ``httpx.Auth`` flow handed to ``send`` per request:
-it puts the session's bearer on the request and, on a 401, asks the session for a bearer other
-than the rejected one (compare-and-clear, single flight) and replays the request once. Passing
-the auth per request means an httpx client the user injects keeps its own settings while still
-getting ours.
+Re-login is part of the plan: a 401 answer is read and its connection released *before* the
+session is asked for a bearer other than the rejected one (compare-and-clear, single flight),
+then the request is replayed once. (An ``httpx.Auth`` flow would hold the 401's connection
+while the login waits for one, and a pool full of 401s could never log in.)
+
+One deadline bounds the whole call, attempts, backoff, the Domain API lookup, waiting for a
+login and the login itself: the async driver runs the call inside ``asyncio.timeout_at``; the
+sync driver cuts every socket wait at the deadline (``_transport.DeadlineBackend``) and checks
+it between body chunks. Bodies are read capped (``_transport.read_capped``), and redirects are
+never followed.
 """
 
 from __future__ import annotations
@@ -17,17 +23,19 @@ import asyncio
 import contextvars
 import random
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Generic, Self, TypeVar
 
 import httpx
 import pydantic
 
+from lptpb_ext import _transport
 from lptpb_ext._credentials import Bearer, Credentials
 from lptpb_ext._errors import (
     AuthenticationError,
     DeadlineExceededError,
+    InvalidResponseError,
     OutcomeUnknownError,
     Reconciliation,
     RequestTimeoutError,
@@ -62,14 +70,20 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 _CAPTURE: contextvars.ContextVar[list[httpx.Response] | None] = contextvars.ContextVar(
     "lptpb_capture", default=None
 )
+# The deadline of the call in progress in this thread or task, on the engine's clock: a login
+# made inside a call (a re-login after a 401) inherits it instead of getting a fresh one.
+_CALL_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "lptpb_call_deadline", default=None
+)
 
 
 @dataclass(frozen=True)
 class CallOptions:
     """Per-client defaults, overridable per call with ``client.with_options(...)``.
 
-    ``timeout`` bounds each attempt (connect 5 s, read/write/pool 30 s by default); ``deadline``
-    bounds the whole call, attempts, backoff and re-login included.
+    ``timeout`` bounds each wait of an attempt (connect 5 s, read/write/pool 30 s by default);
+    ``deadline`` bounds the whole call, attempts, backoff, login and host lookup included.
+    ``max_response_bytes`` caps a success body (error bodies are read up to 64 KiB).
     """
 
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
@@ -77,6 +91,7 @@ class CallOptions:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     on_retry: RetryHook | None = None
     on_relogin: ReloginHook | None = None
+    max_response_bytes: int = _transport.MAX_RESPONSE_BYTES
 
 
 @dataclass(frozen=True)
@@ -108,8 +123,22 @@ class _Resolve:
     """Make sure the API host is known (a Domain API lookup, cached by the resolver)."""
 
 
-_Action = _Send | _Sleep | _Resolve
-_Outcome = httpx.Response | httpx.TransportError | None
+@dataclass(frozen=True)
+class _Bearer:
+    """A bearer for the next request: other than ``stale`` (the one just rejected), if given."""
+
+    stale: str | None
+    remaining: float
+
+
+_Action = _Send | _Sleep | _Resolve | _Bearer
+_Outcome = httpx.Response | httpx.TransportError | str | None
+
+
+class _Progress:
+    """How far a call got, so a deadline that cuts it short is reported truthfully."""
+
+    sending = False  # a request was handed to httpx and may have reached the server
 
 
 class _Engine(Generic[H]):
@@ -143,6 +172,7 @@ class _Engine(Generic[H]):
         self.rand = rand
         self._on_connect_failure = on_connect_failure
         self._resolves = resolves
+        self._admission = _transport.admission_for(http)
 
     def with_options(self, options: CallOptions) -> Self:
         twin = object.__new__(type(self))
@@ -155,14 +185,20 @@ class _Engine(Generic[H]):
         return self._session()
 
     def secrets(self) -> tuple[str, ...]:
-        session: Session = self._session()
-        current: str | None = session.bearer
-        return (*self.credentials.secrets, *((current,) if current else ()))
+        return (*self.credentials.secrets, *self._session().secrets)
 
-    def _request(self, call: Call, remaining: float) -> httpx.Request:
+    def _deadline(self) -> float:
+        """This call's deadline on the engine's clock: its own, or the enclosing call's."""
+        own = self.clock() + self.options.deadline
+        outer = _CALL_DEADLINE.get()
+        return own if outer is None else min(own, outer)
+
+    def _request(self, call: Call, remaining: float, bearer: str | None) -> httpx.Request:
         found = route(call.operation)
         timeout = _timeouts(self.options.timeout, remaining)
         headers = _BODY_HEADERS if call.content is not None else _HEADERS
+        if bearer is not None:
+            headers = {**headers, "Authorization": f"Bearer {bearer}"}
         url = self._base_url(call.domain_api) + found.path(self.account_id, *call.ids)
         params = None
         if self.http.params:  # the caller's client has query defaults: let httpx merge them
@@ -174,9 +210,8 @@ class _Engine(Generic[H]):
             extensions={"timeout": timeout},
         )  # fmt: skip
 
-    def _plan(self, call: Call) -> Generator[_Action, _Outcome, httpx.Response]:
+    def _plan(self, call: Call, deadline_at: float) -> Generator[_Action, _Outcome, httpx.Response]:
         options = self.options
-        deadline_at = self.clock() + options.deadline
         sent_at_ms = int(self.wall_clock() * 1000)
         attempt = 0
         while True:
@@ -186,8 +221,15 @@ class _Engine(Generic[H]):
                 raise DeadlineExceededError(call.operation, options.deadline, attempt - 1)
             if self._resolves and not call.domain_api:
                 yield _Resolve()
+            bearer = None
+            if call.authenticated:
+                bearer = _text((yield _Bearer(None, deadline_at - self.clock())))
             started = self.clock()
-            outcome = yield _Send(self._request(call, remaining))
+            outcome = yield _Send(self._request(call, deadline_at - self.clock(), bearer))
+            if isinstance(outcome, httpx.Response) and outcome.status_code == 401 and bearer:
+                # rejected before processing: log in again (unless someone did) and replay once
+                bearer = _text((yield _Bearer(bearer, deadline_at - self.clock())))
+                outcome = yield _Send(self._request(call, deadline_at - self.clock(), bearer))
             latency_ms = (self.clock() - started) * 1000
             remaining = deadline_at - self.clock()
             if isinstance(outcome, httpx.TransportError):
@@ -205,7 +247,7 @@ class _Engine(Generic[H]):
                 if not decision.retry:
                     raise self._transport_error(call, outcome, failure, sent_at_ms)
             else:
-                assert outcome is not None  # noqa: S101 - a _Send is answered with an outcome
+                assert isinstance(outcome, httpx.Response)  # noqa: S101 - a _Send's answer
                 LOGGER.debug(
                     "%s attempt=%d status=%d latency_ms=%.1f",
                     call.operation, attempt, outcome.status_code, latency_ms,
@@ -234,16 +276,39 @@ class _Engine(Generic[H]):
     ) -> TransportError:
         name = type(exc).__name__
         if call.kind == "command" and failure is Failure.MAYBE_SENT:
-            return OutcomeUnknownError(
-                call.operation,
-                f"{name} after the request was sent",
-                Reconciliation(
-                    self.account_id, call.conversation_id, call.operation, sent_at_ms, call.ttl
-                ),
-            )
+            return self._unknown(call, f"{name} after the request was sent", sent_at_ms)
         if isinstance(exc, httpx.TimeoutException):
             return RequestTimeoutError(call.operation, f"{name}: {failure.value}")
         return TransportError(call.operation, f"{name}: {failure.value}")
+
+    def _unknown(self, call: Call, message: str, sent_at_ms: int) -> OutcomeUnknownError:
+        return OutcomeUnknownError(
+            call.operation,
+            message,
+            Reconciliation(
+                self.account_id, call.conversation_id, call.operation, sent_at_ms, call.ttl
+            ),
+        )
+
+    def _out_of_time(self, call: Call, progress: _Progress, sent_at_ms: int) -> Exception:
+        """What a call cut short by its deadline raises."""
+        if progress.sending and call.kind == "command":
+            return self._unknown(call, "the deadline passed while the request was out", sent_at_ms)
+        return DeadlineExceededError(call.operation, self.options.deadline, 1)
+
+    def _too_large(self, call: Call, response: httpx.Response, limit: int) -> Exception:
+        message = f"the answer is larger than {limit} bytes and was not read"
+        if call.kind == "command" and response.status_code < 300:
+            return InvalidResponseError(
+                call.operation, response.status_code, body=message,
+                hint="the command was probably accepted: check the conversation's commands",
+            )  # fmt: skip
+        return InvalidResponseError(call.operation, response.status_code, body=message)
+
+    def _limit(self, response: httpx.Response) -> int:
+        if response.status_code >= 400:
+            return _transport.MAX_ERROR_BYTES
+        return self.options.max_response_bytes
 
     def _login_call(self) -> Call:
         credentials = self.credentials
@@ -276,6 +341,11 @@ class _Engine(Generic[H]):
             hook(ReloginEvent(operation, self.account_id, self._session().logins))
 
 
+def _text(outcome: _Outcome) -> str:
+    assert isinstance(outcome, str)  # noqa: S101 - a _Bearer is answered with a bearer
+    return outcome
+
+
 async def _nothing() -> None:
     return None
 
@@ -287,6 +357,7 @@ def _cap(value: float | None, remaining: float) -> float:
 def _timeouts(timeout: httpx.Timeout, remaining: float) -> dict[str, float]:
     """Each of ``timeout``'s limits capped at ``remaining`` seconds, as the request extension
     httpx reads (what ``httpx.Timeout(...).as_dict()`` gives, without building Timeouts)."""
+    remaining = max(remaining, 0.001)
     connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
     if (
         connect is not None and read is not None and write is not None and pool is not None
@@ -307,39 +378,75 @@ class SyncEngine(_Engine[httpx.Client]):
 
     def send(self, call: Call) -> httpx.Response:
         """Run ``call`` to its final response; error statuses raise typed errors."""
-        auth = _BearerAuth(self, call.operation) if call.authenticated else None
-        plan = self._plan(call)
+        deadline_at = self._deadline()
+        real_deadline = time.monotonic() + (deadline_at - self.clock())
+        outer_real = _transport.DEADLINE.get()
+        tokens = (
+            _CALL_DEADLINE.set(deadline_at),
+            _transport.DEADLINE.set(
+                real_deadline if outer_real is None else min(real_deadline, outer_real)
+            ),
+        )
+        try:
+            return self._finish(call, self._drive(call, deadline_at, real_deadline))
+        finally:
+            _transport.DEADLINE.reset(tokens[1])
+            _CALL_DEADLINE.reset(tokens[0])
+
+    def _drive(self, call: Call, deadline_at: float, real_deadline: float) -> httpx.Response:
+        plan = self._plan(call, deadline_at)
         try:
             action = next(plan)
             while True:
-                if isinstance(action, _Sleep | _Resolve):
-                    self.sleep(action.seconds) if isinstance(action, _Sleep) else self.resolve()
-                    action = plan.send(None)
-                    continue
-                result: _Outcome
-                try:
-                    result = self.http.send(action.request, auth=auth)
-                except httpx.TransportError as exc:
-                    result = exc
+                result: _Outcome = None
+                if isinstance(action, _Send):
+                    result = self._exchange(call, action.request, real_deadline)
+                elif isinstance(action, _Bearer):
+                    result = self.bearer(action.stale, call.operation, action.remaining)
+                elif isinstance(action, _Sleep):
+                    self.sleep(action.seconds)
+                else:
+                    self.resolve()
                 action = plan.send(result)
         except StopIteration as stop:
             response: httpx.Response = stop.value
-        return self._finish(call, response)
+            return response
+
+    def _exchange(
+        self, call: Call, request: httpx.Request, real_deadline: float
+    ) -> httpx.Response | httpx.TransportError:
+        admission = self._admission
+        if not admission.enter(real_deadline - time.monotonic()):
+            return httpx.PoolTimeout("no place in the connection pool before the deadline")
+        try:
+            response = self.http.send(request, auth=None, follow_redirects=False, stream=True)
+            try:
+                _transport.read_capped(response, self._limit(response), real_deadline)
+            except _transport.ResponseTooLarge as exc:
+                raise self._too_large(call, response, exc.limit) from None
+            return response
+        except httpx.TransportError as exc:
+            return exc
+        finally:
+            admission.leave()
 
     def login(self) -> str:
         call = self._login_call()
         return self._bearer_of(call, self.send(call))
 
-    def bearer(self, stale: str | None = None, operation: str = "login") -> str:
+    def bearer(
+        self, stale: str | None = None, operation: str = "login", timeout: float | None = None
+    ) -> str:
+        wait = self.options.deadline if timeout is None else timeout
         if stale is None:
-            return self.session.get(self.login, timeout=self.options.deadline)
+            return self.session.get(self.login, timeout=wait, operation=operation)
 
         def relogin() -> str:
             bearer = self.login()
             self._relogin_event(operation)
             return bearer
 
-        return self.session.get(relogin, stale=stale, timeout=self.options.deadline)
+        return self.session.get(relogin, stale=stale, timeout=wait, operation=operation)
 
 
 class AsyncEngine(_Engine[httpx.AsyncClient]):
@@ -348,73 +455,83 @@ class AsyncEngine(_Engine[httpx.AsyncClient]):
 
     async def send(self, call: Call) -> httpx.Response:
         """Run ``call`` to its final response; error statuses raise typed errors."""
-        auth = _BearerAuth(self, call.operation) if call.authenticated else None
-        plan = self._plan(call)
+        outer = _CALL_DEADLINE.get()
+        deadline_at = self._deadline()
+        if outer is not None and deadline_at >= outer:  # inside a call: its scope bounds us
+            return self._finish(call, await self._drive(call, deadline_at, _Progress()))
+        token = _CALL_DEADLINE.set(deadline_at)
+        progress = _Progress()
+        sent_at_ms = int(self.wall_clock() * 1000)
+        loop_deadline = asyncio.get_running_loop().time() + (deadline_at - self.clock())
+        try:
+            async with asyncio.timeout_at(loop_deadline):
+                response = await self._drive(call, deadline_at, progress)
+        except TimeoutError:
+            raise self._out_of_time(call, progress, sent_at_ms) from None
+        finally:
+            _CALL_DEADLINE.reset(token)
+        return self._finish(call, response)
+
+    async def _drive(self, call: Call, deadline_at: float, progress: _Progress) -> httpx.Response:
+        plan = self._plan(call, deadline_at)
         try:
             action = next(plan)
             while True:
-                if isinstance(action, _Sleep | _Resolve):
-                    await (
-                        self.sleep(action.seconds) if isinstance(action, _Sleep) else self.resolve()
-                    )
-                    action = plan.send(None)
-                    continue
-                result: _Outcome
-                try:
-                    result = await self.http.send(action.request, auth=auth)
-                except httpx.TransportError as exc:
-                    result = exc
+                result: _Outcome = None
+                if isinstance(action, _Send):
+                    result = await self._exchange(call, action.request, progress)
+                elif isinstance(action, _Bearer):
+                    # a little past the deadline: the call's own scope ends it first, and says how
+                    wait = action.remaining + 1.0
+                    result = await self.bearer(action.stale, call.operation, wait)
+                elif isinstance(action, _Sleep):
+                    await self.sleep(action.seconds)
+                else:
+                    await self.resolve()
                 action = plan.send(result)
         except StopIteration as stop:
             response: httpx.Response = stop.value
-        return self._finish(call, response)
+            return response
+
+    async def _exchange(
+        self, call: Call, request: httpx.Request, progress: _Progress
+    ) -> httpx.Response | httpx.TransportError:
+        semaphore = self._admission.semaphore()
+        if semaphore is not None:
+            await semaphore.acquire()
+        try:
+            progress.sending = True
+            response = await self.http.send(request, auth=None, follow_redirects=False, stream=True)
+            try:
+                await _transport.aread_capped(response, self._limit(response))
+            except _transport.ResponseTooLarge as exc:
+                raise self._too_large(call, response, exc.limit) from None
+            progress.sending = False
+            return response
+        except httpx.TransportError as exc:
+            progress.sending = False
+            return exc
+        finally:
+            if semaphore is not None:
+                semaphore.release()
 
     async def login(self) -> str:
         call = self._login_call()
         return self._bearer_of(call, await self.send(call))
 
-    async def bearer(self, stale: str | None = None, operation: str = "login") -> str:
+    async def bearer(
+        self, stale: str | None = None, operation: str = "login", timeout: float | None = None
+    ) -> str:
+        wait = self.options.deadline if timeout is None else timeout
         if stale is None:
-            return await self.session.aget(self.login, timeout=self.options.deadline)
+            return await self.session.aget(self.login, timeout=wait, operation=operation)
 
         async def relogin() -> str:
             bearer = await self.login()
             self._relogin_event(operation)
             return bearer
 
-        return await self.session.aget(relogin, stale=stale, timeout=self.options.deadline)
-
-
-class _BearerAuth(httpx.Auth):
-    """Sends the session's bearer; on a 401, gets a newer one and replays the request once."""
-
-    def __init__(self, engine: SyncEngine | AsyncEngine, operation: str) -> None:
-        self._engine = engine
-        self._operation = operation
-
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
-        engine = self._engine
-        assert isinstance(engine, SyncEngine)  # noqa: S101 - httpx calls the flow of its kind
-        bearer = engine.bearer()
-        request.headers["Authorization"] = f"Bearer {bearer}"
-        response = yield request
-        if response.status_code == 401:
-            renewed = engine.bearer(stale=bearer, operation=self._operation)
-            request.headers["Authorization"] = f"Bearer {renewed}"
-            yield request
-
-    async def async_auth_flow(
-        self, request: httpx.Request
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        engine = self._engine
-        assert isinstance(engine, AsyncEngine)  # noqa: S101 - httpx calls the flow of its kind
-        bearer = await engine.bearer()
-        request.headers["Authorization"] = f"Bearer {bearer}"
-        response = yield request
-        if response.status_code == 401:
-            renewed = await engine.bearer(stale=bearer, operation=self._operation)
-            request.headers["Authorization"] = f"Bearer {renewed}"
-            yield request
+        return await self.session.aget(relogin, stale=stale, timeout=wait, operation=operation)
 
 
 def capture() -> tuple[contextvars.Token[list[httpx.Response] | None], list[httpx.Response]]:

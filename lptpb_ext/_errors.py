@@ -186,19 +186,27 @@ class InvalidResponseError(ApiError):
 class SessionContentionError(LptpbError):
     """Another consumer of the same user keeps logging this client out.
 
-    LivePerson keeps one session per user; two processes logging in as the same user
+    LivePerson keeps one session per user; two consumers logging in as the same user
     invalidate each other's bearer. After ``relogins`` re-logins within ``window`` seconds the
-    client stops instead of looping. Give each consumer its own Public API user, or share one
-    client (and so one session) between them.
+    client stops instead of looping. Processes that share a session store count together and
+    never cause this among themselves (``shared`` is then true): the consumer is outside the
+    store. Give each consumer its own Public API user, or share one store between them.
     """
 
-    def __init__(self, account_id: str, relogins: int, window: float) -> None:
+    def __init__(self, account_id: str, relogins: int, window: float, shared: bool = False) -> None:
         self.account_id = account_id
         self.relogins = relogins
         self.window = window
+        self.shared = shared
+        who = (
+            "a consumer outside the shared session store is using the same user"
+            if shared
+            else "another consumer of the same user is logging this client out (processes of "
+            "one user should share a session store)"
+        )
         super().__init__(
             f"account {account_id}: the session was invalidated {relogins} times within "
-            f"{window:g}s; another consumer of the same user is logging this client out"
+            f"{window:g}s; {who}"
         )
 
 
