@@ -30,25 +30,75 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from lptpb_ext.simulator._api import error_response
-from lptpb_ext.simulator._clock import ManualClock
+from lptpb_ext.simulator._clock import Clock, ManualClock
 from lptpb_ext.simulator._faults import Fault
+from lptpb_ext.simulator._http import error_response
+from lptpb_ext.simulator._model import ApiProblem
 from lptpb_ext.simulator._seed import ApiKey
-from lptpb_ext.simulator._state import ApiProblem
 
-if TYPE_CHECKING:
-    from lptpb_ext.simulator._simulator import Simulator
-
-__all__ = ["control_routes"]
+__all__ = ["Controlled", "control_routes"]
 
 PREFIX = "/_sim"
-Action = Callable[["Simulator", dict[str, Any], Request], Response]
+
+
+class Controlled(Protocol):
+    """What the control API drives: the control methods of :class:`Simulator`.
+
+    A protocol, so this module does not import the simulator that imports it.
+    """
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def default_account(self) -> str: ...
+
+    def reset(self) -> None: ...
+
+    def add_fault(self, fault: Fault) -> None: ...
+
+    def clear_faults(self) -> None: ...
+
+    def create_conversation(
+        self,
+        channel: str = ...,
+        *,
+        account: str | None = ...,
+        bot: str | None = ...,
+        conversation_id: str | None = ...,
+    ) -> str: ...
+
+    def close_conversation(self, conversation_id: str, *, account: str | None = ...) -> None: ...
+
+    def steal_session(self, username: str, *, account: str | None = ...) -> None: ...
+
+    def set_bot_running(
+        self, username: str, running: bool = ..., *, account: str | None = ...
+    ) -> str: ...
+
+    def add_user(
+        self,
+        username: str,
+        password: str | None = ...,
+        api_key: ApiKey | None = ...,
+        *,
+        account: str | None = ...,
+    ) -> str: ...
+
+    def hold_commands(self) -> None: ...
+
+    def release_commands(self) -> None: ...
+
+    def snapshot(self) -> dict[str, Any]: ...
+
+
+Action = Callable[[Controlled, dict[str, Any], Request], Response]
 
 
 def _text(body: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -58,7 +108,7 @@ def _text(body: dict[str, Any], key: str, default: str | None = None) -> str:
     return value
 
 
-def _conversation(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
+def _conversation(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     cid = sim.create_conversation(
         _text(body, "channel", "messaging"),
         account=_text(body, "account", sim.default_account),
@@ -68,13 +118,13 @@ def _conversation(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
     return JSONResponse({"id": cid, "channel": body.get("channel", "messaging")}, 201)
 
 
-def _close(sim: Simulator, body: dict[str, Any], request: Request) -> Response:
+def _close(sim: Controlled, body: dict[str, Any], request: Request) -> Response:
     account = _text(body, "account", sim.default_account)
     sim.close_conversation(request.path_params["cid"], account=account)
     return Response(status_code=204)
 
 
-def _fault(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
+def _fault(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     try:
         fault = Fault.from_json(body)
     except (TypeError, ValueError) as exc:
@@ -83,12 +133,12 @@ def _fault(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
     return JSONResponse(fault.to_json(), 201)
 
 
-def _steal(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
+def _steal(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     sim.steal_session(_text(body, "username"), account=_text(body, "account", sim.default_account))
     return Response(status_code=204)
 
 
-def _bot(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
+def _bot(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     running = body.get("running", True)
     if not isinstance(running, bool):
         raise ApiProblem(400, "'running' must be a boolean")
@@ -97,7 +147,7 @@ def _bot(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
     return JSONResponse({"botId": bot_id})
 
 
-def _user(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
+def _user(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     key = body.get("apiKey")
     api_key = None
     if key is not None:
@@ -111,7 +161,7 @@ def _user(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
     return JSONResponse({"id": user_id}, 201)
 
 
-def _advance(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
+def _advance(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     seconds = body.get("seconds")
     if not isinstance(sim.clock, ManualClock):
         raise ApiProblem(409, "the simulator runs on the wall clock; start it with a manual clock")
@@ -121,15 +171,15 @@ def _advance(sim: Simulator, body: dict[str, Any], _: Request) -> Response:
     return Response(status_code=204)
 
 
-def _done(action: Callable[[Simulator], None]) -> Action:
-    def run(sim: Simulator, body: dict[str, Any], request: Request) -> Response:
+def _done(action: Callable[[Controlled], None]) -> Action:
+    def run(sim: Controlled, body: dict[str, Any], request: Request) -> Response:
         action(sim)
         return Response(status_code=204)
 
     return run
 
 
-def _route(sim: Simulator, path: str, method: str, action: Action) -> Route:
+def _route(sim: Controlled, path: str, method: str, action: Action) -> Route:
     async def endpoint(request: Request) -> Response:
         raw = await request.body()
         try:
@@ -146,7 +196,7 @@ def _route(sim: Simulator, path: str, method: str, action: Action) -> Route:
     return Route(PREFIX + path, endpoint, methods=[method])
 
 
-def control_routes(sim: Simulator) -> list[Route]:
+def control_routes(sim: Controlled) -> list[Route]:
     """The ``/_sim`` routes of ``sim``."""
     return [
         _route(sim, "/state", "GET", lambda s, b, r: JSONResponse(s.snapshot())),

@@ -26,7 +26,9 @@ from typing import Any, Literal, cast, get_args
 
 from lptpb_ext.simulator._commands import EXECUTION_FAILED
 
-__all__ = ["Fault", "FaultKind", "FaultQueue"]
+__all__ = ["FAIL_COMMAND_KEY", "Fault", "FaultKind", "FaultQueue"]
+
+FAIL_COMMAND_KEY = "lptpb.fail_command"  # the scope key that carries a fail_command fault
 
 FaultKind = Literal[
     "latency", "status", "drop_before", "drop_after", "waf", "steal_session", "fail_command"

@@ -39,8 +39,11 @@ class Simulator:
         self.clock: Clock = clock or SystemClock()
         self.faults = FaultQueue()
         self.world = World(self.seed, self.clock)
-        routes = contract_routes(self) + control_routes(self)
-        self.app = FaultMiddleware(Starlette(routes=routes), self)
+        routes = contract_routes(self._world) + control_routes(self)
+        self.app = FaultMiddleware(Starlette(routes=routes), self.faults, self.clock, self._world)
+
+    def _world(self) -> World:
+        return self.world
 
     @property
     def default_account(self) -> str:

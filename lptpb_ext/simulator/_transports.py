@@ -16,12 +16,8 @@ import threading
 
 import httpx
 
-from lptpb_ext.simulator._faultware import (
-    READ_TIMEOUT,
-    ASGIApp,
-    ConnectionDropped,
-    ReadTimedOut,
-)
+from lptpb_ext.simulator._faultware import READ_TIMEOUT, ConnectionDropped, ReadTimedOut
+from lptpb_ext.simulator._http import ASGIApp
 
 __all__ = ["SimulatorAsyncTransport", "SimulatorTransport"]
 
