@@ -36,6 +36,10 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   ``{"code", "message", "errors": ["<where>: <rule>", …]}`` that never echoes a value. Also
   400: ``ttl`` outside 10 to 120, structured content over 15000 bytes of compact UTF-8 JSON,
   ``encodedMetadata`` that is not base64 or over 5120 bytes.
+- Bodies, of the contract and of the control API alike, are refused with a 400 when they nest
+  more than 64 arrays and objects inside one another (about 30 layouts; deeper content would
+  recurse past Python's limit while being validated) or hold ``NaN``, ``Infinity`` or a number
+  too large for a float (``1e400``).
 - Conversations must be active and held by a bot: unknown, closed, or left by its last bot
   answers 404, for commands too.
 - Commands start ``waiting``, run ``processingDelay`` (0.5 s) after creation and take

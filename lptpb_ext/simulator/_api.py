@@ -9,7 +9,6 @@ listing each problem as ``<where>: <rule>`` on a 400.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
@@ -20,7 +19,7 @@ from starlette.routing import Route
 from lptpb_ext import _limits
 from lptpb_ext.simulator._commands import normalise_messages
 from lptpb_ext.simulator._faults import FAIL_COMMAND_KEY
-from lptpb_ext.simulator._http import error_response
+from lptpb_ext.simulator._http import MAX_JSON_DEPTH, JsonProblem, error_response, parse_json
 from lptpb_ext.simulator._model import ApiProblem
 from lptpb_ext.simulator._schema import Operation, operations, problems, validator_for
 from lptpb_ext.simulator._state import World
@@ -38,10 +37,6 @@ class BadRequest(ApiProblem):
         self.errors = errors
 
 
-def _no_constants(text: str) -> float:
-    raise ValueError(f"{text} is not JSON")
-
-
 async def _body(request: Request, op: Operation, pointer: str) -> Body:
     raw = await request.body()
     if not raw.strip():
@@ -52,10 +47,15 @@ async def _body(request: Request, op: Operation, pointer: str) -> Body:
     if media != "application/json":
         raise BadRequest(["header 'Content-Type': must be application/json"])
     try:
-        body = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, ValueError):
-        raise BadRequest(["body: is not valid UTF-8 JSON"]) from None
-    found = problems(validator_for(pointer), body, prefix="body $")
+        body = parse_json(raw)
+    except JsonProblem as problem:
+        raise BadRequest([f"body: {problem}"]) from None
+    try:
+        found = problems(validator_for(pointer), body, prefix="body $")
+    except RecursionError:  # parse_json's depth limit keeps well clear of this; a safety net
+        raise BadRequest(
+            [f"body: nests too deeply to validate (at most {MAX_JSON_DEPTH})"]
+        ) from None
     if found:
         raise BadRequest(found)
     return cast("dict[str, Any]", body)

@@ -28,7 +28,6 @@ POST    ``/_sim/reset``                      back to the seed, no faults → 204
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -38,7 +37,7 @@ from starlette.routing import Route
 
 from lptpb_ext.simulator._clock import Clock, ManualClock
 from lptpb_ext.simulator._faults import Fault
-from lptpb_ext.simulator._http import error_response
+from lptpb_ext.simulator._http import JsonProblem, error_response, parse_json
 from lptpb_ext.simulator._model import ApiProblem
 from lptpb_ext.simulator._seed import ApiKey
 
@@ -183,9 +182,9 @@ def _route(sim: Controlled, path: str, method: str, action: Action) -> Route:
     async def endpoint(request: Request) -> Response:
         raw = await request.body()
         try:
-            body = json.loads(raw) if raw.strip() else {}
-        except ValueError:
-            return error_response(400, "the body is not JSON")
+            body = parse_json(raw) if raw.strip() else {}
+        except JsonProblem as problem:
+            return error_response(400, f"the body {problem}")
         if not isinstance(body, dict):
             return error_response(400, "the body must be a JSON object")
         try:

@@ -1,17 +1,39 @@
 """HTTP plumbing shared by the contract routes, the control API and the fault layer.
 
-The ASGI type names, and the JSON error answer: ``{"code", "message"}`` (the contract's
-``ErrorBody``), with ``errors`` listing each problem as ``<where>: <rule>`` on a 400.
+The ASGI type names; the JSON error answer, ``{"code", "message"}`` (the contract's
+``ErrorBody``) with ``errors`` listing each problem as ``<where>: <rule>`` on a 400; and the
+one JSON reader of request bodies, which refuses what the simulator could not hold or answer:
+
+- more than :data:`MAX_JSON_DEPTH` (64) arrays and objects inside one another. Nothing real
+  nests that deep (it is some 30 layouts inside one another; the 15000-byte limit of structured
+  content would allow about 450), and validating deeper content recurses past Python's limit.
+- ``NaN``, ``Infinity`` and numbers too large for a float (``1e400``), which JSON does not
+  have and which no answer could carry back.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.responses import JSONResponse, Response
 
-__all__ = ["ASGIApp", "Message", "Receive", "Scope", "Send", "error_response"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "ASGIApp",
+    "JsonProblem",
+    "Message",
+    "Receive",
+    "Scope",
+    "Send",
+    "error_response",
+    "parse_json",
+]
+
+MAX_JSON_DEPTH = 64
+_DEEP = f"nests more than {MAX_JSON_DEPTH} arrays and objects inside one another"
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -26,3 +48,48 @@ def error_response(status: int, message: str, errors: list[str] | None = None) -
     if errors:
         body["errors"] = errors
     return JSONResponse(body, status_code=status)
+
+
+class JsonProblem(ValueError):  # noqa: N818 - an answer, as ApiProblem
+    """A body the simulator will not read; the message names the rule, never a value."""
+
+
+def _no_constants(text: str) -> float:
+    raise ValueError(f"{text} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise JsonProblem("has a number too large for a 64-bit float")
+    return value
+
+
+def _too_deep(value: object) -> bool:
+    """Whether ``value`` nests more than :data:`MAX_JSON_DEPTH` containers; no recursion."""
+    if not isinstance(value, dict | list):
+        return False
+    stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return False
+
+
+def parse_json(raw: bytes) -> object:
+    """The JSON value of ``raw``, or :class:`JsonProblem` (see the module's rules)."""
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constants, parse_float=_finite)
+    except JsonProblem:
+        raise
+    except RecursionError:
+        raise JsonProblem(_DEEP) from None
+    except (UnicodeDecodeError, ValueError):
+        raise JsonProblem("is not valid UTF-8 JSON") from None
+    # A value holds no more arrays and objects than the text has brackets: count those first.
+    if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _too_deep(value):
+        raise JsonProblem(_DEEP)
+    return value

@@ -1,0 +1,125 @@
+"""Hostile input against the simulator: deep JSON, absurd numbers, huge bodies, foreign pages.
+
+Most tests go through real HTTP (uvicorn on 127.0.0.1 via :func:`serve`), since the faults
+they guard against live in sockets and headers.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from lptpb_ext.simulator import MESSAGING_CONVERSATION, ManualClock, Simulator, serve
+from lptpb_ext.simulator._http import MAX_JSON_DEPTH
+from tests.test_simulator_rules import START, Api, conversation_path
+
+MARKER = "a-value-that-must-never-come-back"
+
+
+@pytest.fixture(scope="module")
+def served():
+    sim = Simulator(clock=ManualClock(start=START))
+    with serve(sim) as url:
+        yield sim, url
+
+
+@pytest.fixture
+def sim_url(served):
+    sim, url = served
+    sim.reset()
+    return sim, url
+
+
+@pytest.fixture
+def client(sim_url):
+    with httpx.Client(base_url=sim_url[1], timeout=10) as client:
+        yield client
+
+
+def _alive(client: httpx.Client) -> None:
+    """The simulator still answers both APIs normally."""
+    assert client.get("/_sim/state").status_code == 200
+    api = Api(client)
+    assert api.send(api.bearer(), "still here").status_code == 200
+
+
+def _nested_card(levels: int) -> dict[str, object]:
+    card: dict[str, object] = {"type": "text", "text": MARKER}
+    for _ in range(levels):
+        card = {"type": "vertical", "elements": [card]}
+    return card
+
+
+def _exchange(url: str, head: bytes, body: bytes = b"", timeout: float = 5.0) -> bytes:
+    """Send raw bytes over a fresh socket; everything the server sends until it closes."""
+    parts = urlsplit(url)
+    received = b""
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+        sock.sendall(head + body)
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except ConnectionResetError:
+                break
+            if not chunk:
+                break
+            received += chunk
+            if b"\r\n\r\n" in received and b"content-length: 0\r\n" in received.lower():
+                break
+    return received
+
+
+# ---------------------------------------------------------------------------- 1. deep JSON
+
+
+@pytest.mark.parametrize("levels", [40, 200, 450])
+def test_deeply_nested_structured_content_is_a_typed_400(client, levels):
+    """Layouts nested past the depth limit answer the usual 400 shape, never a 500."""
+    api = Api(client)
+    body = {"messages": [{"structuredContent": _nested_card(levels)}]}
+    response = api.post(api.bearer(), "messages", body)
+    assert response.status_code == 400, response.text
+    answer = response.json()
+    assert set(answer) == {"code", "message", "errors"}
+    assert answer["code"] == 400
+    assert any(f"{MAX_JSON_DEPTH}" in e for e in answer["errors"])
+    assert MARKER not in response.text
+    _alive(client)
+
+
+@pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 5000, 200_000])
+@pytest.mark.parametrize("path", ["contract", "control"])
+def test_deeply_nested_raw_json_is_a_400_on_both_apis(client, depth, path):
+    """Plain nested arrays past the limit (or past the parser's recursion) answer 400."""
+    raw = "[" * depth + json.dumps(MARKER) + "]" * depth
+    headers = {"content-type": "application/json"}
+    if path == "contract":
+        api = Api(client)
+        headers["authorization"] = f"Bearer {api.bearer()}"
+        url = conversation_path(MESSAGING_CONVERSATION, "messages")
+    else:
+        url = "/_sim/faults"
+    response = client.post(url, content=raw, headers=headers)
+    assert response.status_code == 400, response.text
+    assert response.json()["code"] == 400
+    assert MARKER not in response.text
+    _alive(client)
+
+
+def test_nesting_up_to_the_limit_is_accepted(client):
+    """A card nested as deep as the limit allows is valid and sent."""
+    api = Api(client)
+    levels = (MAX_JSON_DEPTH - 5) // 2  # body, messages, message, card, then 2 per layout
+    body = {"messages": [{"structuredContent": _nested_card(levels)}]}
+    assert api.post(api.bearer(), "messages", body).status_code == 200
+
+
+def test_non_finite_numbers_in_a_body_are_a_400(client):
+    """1e400 parses as infinity in Python; it is refused, so state never holds a non-number."""
+    response = client.post("/_sim/faults", content='{"kind": "latency", "seconds": 1e400}')
+    assert response.status_code == 400
+    _alive(client)
