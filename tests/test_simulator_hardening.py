@@ -7,6 +7,7 @@ they guard against live in sockets and headers.
 from __future__ import annotations
 
 import json
+import math
 import socket
 from urllib.parse import urlsplit
 
@@ -123,3 +124,30 @@ def test_non_finite_numbers_in_a_body_are_a_400(client):
     response = client.post("/_sim/faults", content='{"kind": "latency", "seconds": 1e400}')
     assert response.status_code == 400
     _alive(client)
+
+
+# ---------------------------------------------------------------------------- 2. clock
+
+
+@pytest.mark.parametrize("seconds", ["NaN", "Infinity", "-Infinity", "1e308", "1e400"])
+def test_advancing_the_clock_by_absurd_seconds_is_a_400_and_nothing_wedges(client, seconds):
+    """Non-finite or absurd advances are refused; later calls and /_sim/reset still work."""
+    response = client.post("/_sim/clock/advance", content=f'{{"seconds": {seconds}}}')
+    assert response.status_code == 400, response.text
+    _alive(client)
+    assert client.post("/_sim/reset").status_code == 204
+    _alive(client)
+
+
+def test_the_manual_clock_itself_refuses_non_finite_and_absurd_times():
+    """The clock validates too, so no caller can wedge the simulator's time."""
+    clock = ManualClock(start=START)
+    for seconds in (math.nan, math.inf, 1e308, -1.0):
+        with pytest.raises(ValueError, match="seconds"):
+            clock.advance(seconds)
+    assert clock.time() == START
+    for start in (math.nan, math.inf, -1.0, 1e308):
+        with pytest.raises(ValueError, match="start"):
+            ManualClock(start=start)
+    clock.advance(86_400 * 365)
+    assert clock.time() == START + 86_400 * 365

@@ -36,10 +36,6 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   ``{"code", "message", "errors": ["<where>: <rule>", …]}`` that never echoes a value. Also
   400: ``ttl`` outside 10 to 120, structured content over 15000 bytes of compact UTF-8 JSON,
   ``encodedMetadata`` that is not base64 or over 5120 bytes.
-- Bodies, of the contract and of the control API alike, are refused with a 400 when they nest
-  more than 64 arrays and objects inside one another (about 30 layouts; deeper content would
-  recurse past Python's limit while being validated) or hold ``NaN``, ``Infinity`` or a number
-  too large for a float (``1e400``).
 - Conversations must be active and held by a bot: unknown, closed, or left by its last bot
   answers 404, for commands too.
 - Commands start ``waiting``, run ``processingDelay`` (0.5 s) after creation and take
@@ -64,6 +60,15 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   answers ``z<zone>.bot-connectors.liveperson.net``; an unknown service ``{"baseURIs": []}``.
 - Not modelled: account features (private messages and encoded metadata are always on),
   the 999-conversations-per-bot limit, the image-domain allowlist.
+
+Limits that keep it standing (its own, not the service's)
+---------------------------------------------------------
+- Bodies, of the contract and of the control API alike, are refused with a 400 when they nest
+  more than 64 arrays and objects inside one another (about 30 layouts; deeper content would
+  recurse past Python's limit while being validated) or hold ``NaN``, ``Infinity`` or a number
+  too large for a float (``1e400``).
+- A :class:`ManualClock` refuses (``ValueError``; 400 over ``/_sim/clock/advance``) ``NaN``,
+  infinities, negative steps and any time past the year 9999, so nothing can wedge its time.
 """
 
 from lptpb_ext.simulator._clock import Clock, ManualClock, SystemClock

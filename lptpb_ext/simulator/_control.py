@@ -166,7 +166,10 @@ def _advance(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
         raise ApiProblem(409, "the simulator runs on the wall clock; start it with a manual clock")
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
         raise ApiProblem(400, "'seconds' must be a number, 0 or more")
-    sim.clock.advance(seconds)
+    try:
+        sim.clock.advance(seconds)
+    except ValueError as exc:  # the clock's own bounds: finite, and before the year 10000
+        raise ApiProblem(400, f"'seconds': {exc}") from None
     return Response(status_code=204)
 
 
