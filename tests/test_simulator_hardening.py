@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from lptpb_ext.simulator import MESSAGING_CONVERSATION, ManualClock, Simulator, serve
+from lptpb_ext.simulator import MESSAGING_CONVERSATION, Fault, ManualClock, Simulator, serve
 from lptpb_ext.simulator._http import MAX_JSON_DEPTH
 from tests.test_simulator_rules import START, Api, conversation_path
 
@@ -151,3 +151,45 @@ def test_the_manual_clock_itself_refuses_non_finite_and_absurd_times():
             ManualClock(start=start)
     clock.advance(86_400 * 365)
     assert clock.time() == START + 86_400 * 365
+
+
+# ---------------------------------------------------------------------------- 3. faults
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"kind": "latency", "seconds": NaN}',
+        '{"kind": "latency", "seconds": Infinity}',
+        '{"kind": "latency", "seconds": 1e308}',
+        '{"kind": "latency", "seconds": -1}',
+        '{"kind": "latency", "times": 1000000000000}',
+        '{"kind": "status", "status": 503, "retry_after": -5}',
+        '{"kind": "status", "status": 503, "retry_after": 100000000000}',
+        '{"kind": "fail_command", "error_name": ""}',
+        '{"kind": "fail_command", "error_name": "' + "x" * 10_000 + '"}',
+    ],
+)
+def test_bad_fault_parameters_are_a_400_and_state_stays_readable(client, raw):
+    """A fault the simulator cannot honour is refused; /_sim/state keeps answering 200."""
+    response = client.post("/_sim/faults", content=raw)
+    assert response.status_code == 400, response.text
+    assert client.get("/_sim/state").json()["faults"] == []
+    _alive(client)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Fault.latency(math.nan),
+        lambda: Fault.latency(math.inf),
+        lambda: Fault.latency(1e308),
+        lambda: Fault.latency(1, times=10**12),
+        lambda: Fault.server_error(503, retry_after=-1),
+        lambda: Fault.fail_command(""),
+    ],
+)
+def test_fault_refuses_bad_parameters_in_python_too(make):
+    """Building a fault in Python checks the same bounds."""
+    with pytest.raises(ValueError, match="must be"):
+        make()

@@ -69,6 +69,9 @@ Limits that keep it standing (its own, not the service's)
   too large for a float (``1e400``).
 - A :class:`ManualClock` refuses (``ValueError``; 400 over ``/_sim/clock/advance``) ``NaN``,
   infinities, negative steps and any time past the year 9999, so nothing can wedge its time.
+- A :class:`Fault` checks its numbers when made (``ValueError``; 400 over ``/_sim/faults``):
+  ``times`` 1 to 1000000, latency ``seconds`` finite and at most 3600, ``retry_after`` 0 to
+  86400, names of 1 to 256 characters.
 """
 
 from lptpb_ext.simulator._clock import Clock, ManualClock, SystemClock

@@ -18,7 +18,7 @@ import threading
 import time
 from typing import Protocol
 
-__all__ = ["MAX_TIME", "Clock", "ManualClock", "SystemClock"]
+__all__ = ["MAX_TIME", "Clock", "ManualClock", "SystemClock", "finite_number"]
 
 MAX_TIME = 253_402_300_799.0  # 9999-12-31T23:59:59Z
 
@@ -55,7 +55,7 @@ class ManualClock:
     """
 
     def __init__(self, start: float = 1_700_000_000.0) -> None:
-        if not _is_number(start) or not 0 <= start <= MAX_TIME:
+        if not finite_number(start) or not 0 <= start <= MAX_TIME:
             raise ValueError(f"start must be a time from 0 to {MAX_TIME:.0f} (seconds since 1970)")
         self._now = float(start)
         self._lock = threading.Lock()
@@ -66,7 +66,7 @@ class ManualClock:
 
     def advance(self, seconds: float) -> None:
         """Move time forward by ``seconds``: finite, not negative, and not past :data:`MAX_TIME`."""
-        if not _is_number(seconds) or seconds < 0:
+        if not finite_number(seconds) or seconds < 0:
             raise ValueError("seconds must be a finite number, 0 or more (a clock only moves on)")
         with self._lock:
             if self._now + seconds > MAX_TIME:
@@ -77,7 +77,7 @@ class ManualClock:
         self.advance(max(seconds, 0.0))
 
 
-def _is_number(value: object) -> bool:
+def finite_number(value: object) -> bool:
     """A real, finite int or float (an int too large for a float is not)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
