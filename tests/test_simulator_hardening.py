@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from lptpb_ext.simulator import MESSAGING_CONVERSATION, Fault, ManualClock, Simulator, serve
-from lptpb_ext.simulator._http import MAX_JSON_DEPTH
+from lptpb_ext.simulator._http import MAX_BODY_BYTES, MAX_JSON_DEPTH
 from tests.test_simulator_rules import START, Api, conversation_path
 
 MARKER = "a-value-that-must-never-come-back"
@@ -193,3 +193,50 @@ def test_fault_refuses_bad_parameters_in_python_too(make):
     """Building a fault in Python checks the same bounds."""
     with pytest.raises(ValueError, match="must be"):
         make()
+
+
+# ---------------------------------------------------------------------------- 4. body size
+
+
+def test_a_declared_oversized_body_is_a_413_before_it_is_read(sim_url):
+    """Content-Length over the cap answers 413 at once: the 200 MB never has to arrive."""
+    _, url = sim_url
+    host = urlsplit(url).netloc
+    head = (
+        f"POST /_sim/faults HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {200 * 1024 * 1024}\r\n\r\n"
+    ).encode()
+    received = _exchange(url, head, b"{" + b" " * 1024)
+    assert received.startswith(b"HTTP/1.1 413 "), received[:200]
+    assert b"connection: close" in received.lower()
+    assert json.loads(received.split(b"\r\n\r\n", 1)[1])["code"] == 413
+
+
+def test_a_streamed_oversized_body_is_a_413(sim_url):
+    """A chunked body (no Content-Length) is counted as it arrives and refused past the cap."""
+    _, url = sim_url
+    host = urlsplit(url).netloc
+    head = (
+        f"POST /_sim/faults HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+    ).encode()
+    piece = b" " * 65536
+    chunk = f"{len(piece):x}\r\n".encode() + piece + b"\r\n"
+    chunks = chunk * (MAX_BODY_BYTES // len(piece) + 1)  # one piece past the cap, no end
+    received = _exchange(url, head, chunks)
+    assert received.startswith(b"HTTP/1.1 413 "), received[:200]
+
+
+def test_a_body_at_the_cap_is_read(client):
+    """The cap is on size only: a body of exactly the cap is parsed as usual."""
+    text = '{"kind": "waf"}'
+    body = text + " " * (MAX_BODY_BYTES - len(text))
+    assert client.post("/_sim/faults", content=body).status_code == 201
+
+
+def test_oversized_bodies_are_refused_in_process_too():
+    """The cap is part of the app, so the in-process transports see the same 413."""
+    sim = Simulator(clock=ManualClock(start=START))
+    with httpx.Client(transport=sim.transport(), base_url="https://sim") as client:
+        response = client.post("/_sim/faults", content=b" " * (MAX_BODY_BYTES + 1))
+    assert response.status_code == 413

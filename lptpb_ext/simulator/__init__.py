@@ -63,6 +63,9 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
 
 Limits that keep it standing (its own, not the service's)
 ---------------------------------------------------------
+- A request body over 1 MiB answers 413 ``{"code", "message"}`` with ``Connection: close``:
+  at once when ``Content-Length`` declares it, else as soon as the count passes 1 MiB; the
+  rest is never read. (The API's own limit is 15000 bytes of structured content per message.)
 - Bodies, of the contract and of the control API alike, are refused with a 400 when they nest
   more than 64 arrays and objects inside one another (about 30 layouts; deeper content would
   recurse past Python's limit while being validated) or hold ``NaN``, ``Infinity`` or a number

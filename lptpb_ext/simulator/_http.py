@@ -9,6 +9,13 @@ one JSON reader of request bodies, which refuses what the simulator could not ho
   content would allow about 450), and validating deeper content recurses past Python's limit.
 - ``NaN``, ``Infinity`` and numbers too large for a float (``1e400``), which JSON does not
   have and which no answer could carry back.
+
+:class:`BodyLimit`, the outermost layer of the app, caps every request body at
+:data:`MAX_BODY_BYTES` (1 MiB): a declared ``Content-Length`` over it is answered 413 before a
+byte of the body is read, and a body without one (chunked) is counted as it arrives and
+answered 413 the moment it passes the cap. Either way the answer says ``Connection: close``, as
+the rest of the body is never read. The API's own limit is 15000 bytes of structured content
+per message; 1 MiB leaves room for any real batch.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ from typing import Any
 from starlette.responses import JSONResponse, Response
 
 __all__ = [
+    "MAX_BODY_BYTES",
     "MAX_JSON_DEPTH",
     "ASGIApp",
+    "BodyLimit",
     "JsonProblem",
     "Message",
     "Receive",
@@ -32,6 +41,7 @@ __all__ = [
     "parse_json",
 ]
 
+MAX_BODY_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 64
 _DEEP = f"nests more than {MAX_JSON_DEPTH} arrays and objects inside one another"
 
@@ -93,3 +103,63 @@ def parse_json(raw: bytes) -> object:
     if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _too_deep(value):
         raise JsonProblem(_DEEP)
     return value
+
+
+def _declared_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers") or ():
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None  # a server refuses it first; the counting below still applies
+    return None
+
+
+class BodyLimit:
+    """Read each request's body, at most ``limit`` bytes of it, before ``app`` sees it.
+
+    ``app`` then receives the whole body as one message; past the limit it is never called.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _declared_length(scope)
+        if declared is not None and declared > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client left before sending the whole body: nobody to answer
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        message = f"the request body is over {self.limit} bytes, the simulator's limit"
+        response = error_response(413, message)
+        response.headers["connection"] = "close"
+        await response(scope, receive, send)

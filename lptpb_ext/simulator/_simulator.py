@@ -13,6 +13,7 @@ from lptpb_ext.simulator._clock import Clock, SystemClock
 from lptpb_ext.simulator._control import control_routes
 from lptpb_ext.simulator._faults import Fault, FaultQueue
 from lptpb_ext.simulator._faultware import FaultMiddleware
+from lptpb_ext.simulator._http import BodyLimit
 from lptpb_ext.simulator._seed import ApiKey, Seed, load_seed
 from lptpb_ext.simulator._state import World
 from lptpb_ext.simulator._transports import SimulatorAsyncTransport, SimulatorTransport
@@ -40,7 +41,8 @@ class Simulator:
         self.faults = FaultQueue()
         self.world = World(self.seed, self.clock)
         routes = contract_routes(self._world) + control_routes(self)
-        self.app = FaultMiddleware(Starlette(routes=routes), self.faults, self.clock, self._world)
+        faulty = FaultMiddleware(Starlette(routes=routes), self.faults, self.clock, self._world)
+        self.app = BodyLimit(faulty)
 
     def _world(self) -> World:
         return self.world
