@@ -6,6 +6,7 @@ they guard against live in sockets and headers.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import socket
@@ -19,6 +20,7 @@ from lptpb_ext.simulator._http import MAX_BODY_BYTES, MAX_JSON_DEPTH
 from tests.test_simulator_rules import START, Api, conversation_path
 
 MARKER = "a-value-that-must-never-come-back"
+TOKEN = "tok-123"  # noqa: S105 - a test's control token
 
 
 @pytest.fixture(scope="module")
@@ -240,3 +242,109 @@ def test_oversized_bodies_are_refused_in_process_too():
     with httpx.Client(transport=sim.transport(), base_url="https://sim") as client:
         response = client.post("/_sim/faults", content=b" " * (MAX_BODY_BYTES + 1))
     assert response.status_code == 413
+
+
+# ---------------------------------------------------------------------------- 5. control API
+
+
+def test_a_cross_origin_simple_post_is_refused(client, sim_url):
+    """A page on another origin can POST text/plain without a preflight: the answer is 403."""
+    sim, _ = sim_url
+    sim.add_fault(Fault.waf())
+    headers = {"content-type": "text/plain", "origin": "http://evil.example"}
+    response = client.post("/_sim/reset", content="{}", headers=headers)
+    assert response.status_code == 403
+    assert len(sim.faults.pending()) == 1  # the reset did not happen
+
+
+@pytest.mark.parametrize(
+    "origin", ["null", "http://localhost.evil.example", "https://127.0.0.1", "http://127.0.0.1"]
+)
+def test_any_origin_but_the_simulators_own_is_refused(client, origin):
+    """Only the simulator's own origin (scheme, host and port) may call the control API."""
+    assert client.get("/_sim/state", headers={"origin": origin}).status_code == 403
+
+
+def test_the_simulators_own_origin_is_allowed(client, sim_url):
+    """A page served from the simulator's own origin is not cross-origin."""
+    _, url = sim_url
+    assert client.get("/_sim/state", headers={"origin": url}).status_code == 200
+
+
+def test_a_cross_site_fetch_without_origin_is_refused(client):
+    """Browsers mark cross-site requests with Sec-Fetch-Site even when they omit Origin."""
+    assert client.get("/_sim/state", headers={"sec-fetch-site": "cross-site"}).status_code == 403
+    assert client.get("/_sim/state", headers={"sec-fetch-site": "none"}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "10.1.2.3:{port}", ""])
+def test_a_non_loopback_host_is_refused(client, sim_url, host):
+    """DNS rebinding sends the attacker's name as Host; only loopback names are accepted."""
+    port = urlsplit(sim_url[1]).port
+    response = client.get("/_sim/state", headers={"host": host.format(port=port)})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST", "127.1.2.3"])
+def test_loopback_hosts_are_accepted(client, sim_url, host):
+    port = urlsplit(sim_url[1]).port
+    assert client.get("/_sim/state", headers={"host": host.format(port=port)}).status_code == 200
+
+
+def test_the_address_the_server_listens_on_is_a_valid_host():
+    """Served on a LAN address (`lptpb sim --host`), that IP literal is accepted as Host.
+
+    The bare app (mounted in any ASGI server) gets the Host check; the scope's ``server`` is
+    the address the connection came in on.
+    """
+    app = Simulator(clock=ManualClock(start=START)).app
+
+    async def states() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://192.0.2.7:8080") as c:
+            own = await c.get("/_sim/state")
+            other = await c.get("/_sim/state", headers={"host": "192.0.2.8:8080"})
+            named = await c.get("/_sim/state", headers={"host": "sim.example:8080"})
+        return [own.status_code, other.status_code, named.status_code]
+
+    assert asyncio.run(states()) == [200, 403, 403]
+
+
+def test_the_contract_api_ignores_origin_and_host(client):
+    """Only the control API is guarded; the simulated service answers any origin."""
+    headers = {"origin": "http://evil.example", "host": "bot-platform-api.fs.liveperson.com"}
+    path = "/api/account/12345678/service/baseURI.json?version=1.0"
+    assert client.get(path, headers=headers).status_code == 200
+
+
+def test_a_control_token_is_required_once_set():
+    """With control_token, /_sim needs X-Lptpb-Sim-Token; the contract API does not."""
+    sim = Simulator(clock=ManualClock(start=START), control_token=TOKEN)
+    with serve(sim) as url, httpx.Client(base_url=url, timeout=10) as client:
+        missing = client.get("/_sim/state")
+        wrong = client.get("/_sim/state", headers={"x-lptpb-sim-token": "tok-124"})
+        bearer_instead = client.get("/_sim/state", headers={"authorization": f"Bearer {TOKEN}"})
+        right = client.get("/_sim/state", headers={"x-lptpb-sim-token": TOKEN})
+        api = Api(client)
+        sent = api.send(api.bearer(), "hi")
+    assert (missing.status_code, wrong.status_code, bearer_instead.status_code) == (401,) * 3
+    assert "tok-12" not in missing.text + wrong.text
+    assert right.status_code == 200
+    assert sent.status_code == 200
+
+
+def test_the_control_token_applies_in_process_too():
+    """The in-process transports go through the same check; Python methods need no token."""
+    sim = Simulator(clock=ManualClock(start=START), control_token=TOKEN)
+    with httpx.Client(transport=sim.transport(), base_url="https://sim") as client:
+        assert client.post("/_sim/reset").status_code == 401
+        headers = {"x-lptpb-sim-token": TOKEN}
+        assert client.post("/_sim/reset", headers=headers).status_code == 204
+    sim.reset()
+
+
+@pytest.mark.parametrize("token", ["", "has space", "caf\u00e9", "line\nbreak"])
+def test_a_bad_control_token_is_refused_at_construction(token):
+    """A token must fit in an HTTP header as typed: printable ASCII, no spaces."""
+    with pytest.raises(ValueError, match="control_token"):
+        Simulator(control_token=token)

@@ -14,11 +14,11 @@ API included, on one origin, and validates every request against that same contr
 
 Public surface
 --------------
-- :class:`Simulator` ``(seed=None, clock=None)``: state, ``app`` (ASGI), ``transport()``,
-  ``async_transport()``, and the control methods (``create_conversation``,
-  ``close_conversation``, ``add_fault``, ``clear_faults``, ``steal_session``,
-  ``set_bot_running``, ``add_user``, ``hold_commands``, ``release_commands``, ``commands``,
-  ``conversation_state``, ``snapshot``, ``reset``).
+- :class:`Simulator` ``(seed=None, clock=None, *, control_token=None)``: state, ``app``
+  (ASGI), ``transport()``, ``async_transport()``, and the control methods
+  (``create_conversation``, ``close_conversation``, ``add_fault``, ``clear_faults``,
+  ``steal_session``, ``set_bot_running``, ``add_user``, ``hold_commands``,
+  ``release_commands``, ``commands``, ``conversation_state``, ``snapshot``, ``reset``).
 - :func:`serve` ``(sim, host="127.0.0.1", port=0)``: uvicorn in a thread; yields the base URL.
 - :class:`Fault`: ``latency``, ``server_error``, ``drop_before``, ``drop_after``, ``waf``,
   ``steal_session``, ``fail_command``.
@@ -75,6 +75,12 @@ Limits that keep it standing (its own, not the service's)
 - A :class:`Fault` checks its numbers when made (``ValueError``; 400 over ``/_sim/faults``):
   ``times`` 1 to 1000000, latency ``seconds`` finite and at most 3600, ``retry_after`` 0 to
   86400, names of 1 to 256 characters.
+- The control API under ``/_sim`` answers 403 to a ``Host`` that is not loopback
+  (``localhost``, ``127.x.x.x``, ``[::1]``, or the IP address the server took the connection
+  on; the in-process transports skip this check), to an ``Origin`` other than its own and to
+  a cross-site ``Sec-Fetch-Site``, so a web page cannot drive it, by DNS rebinding either.
+  With ``control_token`` each control request must also send it as ``X-Lptpb-Sim-Token``, else
+  401. The contract's routes are not guarded: a real client sends neither header.
 """
 
 from lptpb_ext.simulator._clock import Clock, ManualClock, SystemClock

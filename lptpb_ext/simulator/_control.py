@@ -24,12 +24,29 @@ POST    ``/_sim/commands/release``           held commands run → 204
 POST    ``/_sim/clock/advance``              ``{seconds}`` (manual clock only) → 204
 POST    ``/_sim/reset``                      back to the seed, no faults → 204
 ======  ===================================  ============================================
+
+Who may call it: a page in a browser on the same machine can send requests to 127.0.0.1, so
+every control request is checked before its body is read.
+
+- ``Host`` must name a loopback host (``localhost``, ``127.x.x.x``, ``[::1]``) or be the IP
+  address the server took the connection on; else 403. That defeats DNS rebinding, where a
+  page of the attacker's own name comes to resolve to 127.0.0.1. Requests from the in-process
+  transports, which no network carried, skip this one check.
+- ``Origin``, when sent, must be the simulator's own origin (``http://`` plus that ``Host``),
+  and ``Sec-Fetch-Site``, when sent, ``same-origin`` or ``none``; else 403. A browser sends
+  ``Origin`` with every cross-origin POST, the ``text/plain`` ones without a preflight too.
+- With a control token (``Simulator(control_token=...)``, ``lptpb sim`` reads
+  ``LPTPB_SIM_CONTROL_TOKEN`` or ``--control-token-stdin``), the request must carry it in the
+  ``X-Lptpb-Sim-Token`` header; else 401. The contract's own routes never need it.
 """
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 from collections.abc import Callable
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -37,13 +54,14 @@ from starlette.routing import Route
 
 from lptpb_ext.simulator._clock import Clock, ManualClock
 from lptpb_ext.simulator._faults import Fault
-from lptpb_ext.simulator._http import JsonProblem, error_response, parse_json
+from lptpb_ext.simulator._http import IN_PROCESS, JsonProblem, error_response, parse_json
 from lptpb_ext.simulator._model import ApiProblem
 from lptpb_ext.simulator._seed import ApiKey
 
-__all__ = ["Controlled", "control_routes"]
+__all__ = ["TOKEN_HEADER", "Controlled", "check_token", "control_routes"]
 
 PREFIX = "/_sim"
+TOKEN_HEADER = "X-Lptpb-Sim-Token"  # noqa: S105 - a header name, not a secret
 
 
 class Controlled(Protocol):
@@ -181,8 +199,62 @@ def _done(action: Callable[[Controlled], None]) -> Action:
     return run
 
 
-def _route(sim: Controlled, path: str, method: str, action: Action) -> Route:
+def check_token(token: object) -> str | None:
+    """``token`` if it can be a control token (printable ASCII, no space), or ``None``."""
+    if token is None:
+        return None
+    if not isinstance(token, str):
+        raise TypeError("control_token must be a string")
+    if not token or not all("!" <= char <= "~" for char in token):
+        raise ValueError("control_token must be printable ASCII without spaces, and not empty")
+    return token
+
+
+def _host_name(host: str) -> str | None:
+    try:
+        return urlsplit(f"//{host}").hostname
+    except ValueError:  # a port that is not a number
+        return None
+
+
+def _loopback(request: Request) -> bool:
+    """Whether the ``Host`` names this machine's loopback, or the address the server took."""
+    name = _host_name(request.headers.get("host", ""))
+    if name is None:
+        return False
+    if name == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    server = request.scope.get("server")
+    return address.is_loopback or (server is not None and name == str(server[0]).lower())
+
+
+def _refusal(request: Request, token: str | None) -> Response | None:
+    """The 403 or 401 a control request gets before anything else, or ``None``."""
+    in_process = bool((request.scope.get("extensions") or {}).get(IN_PROCESS))
+    if not in_process and not _loopback(request):
+        return error_response(403, "the control API answers only a loopback Host")
+    origin = request.headers.get("origin")
+    own = f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+    if origin is not None and origin.lower() != own:
+        return error_response(403, "the control API refuses requests from other origins")
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return error_response(403, "the control API refuses requests from other sites")
+    if token is not None:
+        given = request.headers.get(TOKEN_HEADER, "").encode("latin-1")
+        if not hmac.compare_digest(given, token.encode("ascii")):
+            return error_response(401, f"the control API needs this simulator's {TOKEN_HEADER}")
+    return None
+
+
+def _route(sim: Controlled, path: str, method: str, action: Action, token: str | None) -> Route:
     async def endpoint(request: Request) -> Response:
+        refused = _refusal(request, token)
+        if refused is not None:
+            return refused
         raw = await request.body()
         try:
             body = parse_json(raw) if raw.strip() else {}
@@ -198,19 +270,20 @@ def _route(sim: Controlled, path: str, method: str, action: Action) -> Route:
     return Route(PREFIX + path, endpoint, methods=[method])
 
 
-def control_routes(sim: Controlled) -> list[Route]:
-    """The ``/_sim`` routes of ``sim``."""
-    return [
-        _route(sim, "/state", "GET", lambda s, b, r: JSONResponse(s.snapshot())),
-        _route(sim, "/conversations", "POST", _conversation),
-        _route(sim, "/conversations/{cid}/close", "POST", _close),
-        _route(sim, "/faults", "POST", _fault),
-        _route(sim, "/faults", "DELETE", _done(lambda s: s.clear_faults())),
-        _route(sim, "/sessions/steal", "POST", _steal),
-        _route(sim, "/bots", "POST", _bot),
-        _route(sim, "/users", "POST", _user),
-        _route(sim, "/commands/hold", "POST", _done(lambda s: s.hold_commands())),
-        _route(sim, "/commands/release", "POST", _done(lambda s: s.release_commands())),
-        _route(sim, "/clock/advance", "POST", _advance),
-        _route(sim, "/reset", "POST", _done(lambda s: s.reset())),
+def control_routes(sim: Controlled, token: str | None = None) -> list[Route]:
+    """The ``/_sim`` routes of ``sim``; with ``token``, each needs it (see the module)."""
+    routes: list[tuple[str, str, Action]] = [
+        ("/state", "GET", lambda s, b, r: JSONResponse(s.snapshot())),
+        ("/conversations", "POST", _conversation),
+        ("/conversations/{cid}/close", "POST", _close),
+        ("/faults", "POST", _fault),
+        ("/faults", "DELETE", _done(lambda s: s.clear_faults())),
+        ("/sessions/steal", "POST", _steal),
+        ("/bots", "POST", _bot),
+        ("/users", "POST", _user),
+        ("/commands/hold", "POST", _done(lambda s: s.hold_commands())),
+        ("/commands/release", "POST", _done(lambda s: s.release_commands())),
+        ("/clock/advance", "POST", _advance),
+        ("/reset", "POST", _done(lambda s: s.reset())),
     ]
+    return [_route(sim, path, method, action, token) for path, method, action in routes]

@@ -28,6 +28,7 @@ from typing import Any
 from starlette.responses import JSONResponse, Response
 
 __all__ = [
+    "IN_PROCESS",
     "MAX_BODY_BYTES",
     "MAX_JSON_DEPTH",
     "ASGIApp",
@@ -41,6 +42,7 @@ __all__ = [
     "parse_json",
 ]
 
+IN_PROCESS = "lptpb.in_process"  # a scope extension: the request came from an in-process transport
 MAX_BODY_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 64
 _DEEP = f"nests more than {MAX_JSON_DEPTH} arrays and objects inside one another"
