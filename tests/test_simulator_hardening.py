@@ -128,6 +128,14 @@ def test_non_finite_numbers_in_a_body_are_a_400(client):
     _alive(client)
 
 
+@pytest.mark.parametrize("body", [{"bot": [1]}, {"id": [1]}, {"id": 5}, {"bot": {}}])
+def test_control_fields_of_the_wrong_type_are_a_400(client, body):
+    """A list where an id belongs used to raise TypeError (500); an int id made a dead entry."""
+    response = client.post("/_sim/conversations", json=body)
+    assert response.status_code == 400, response.text
+    _alive(client)
+
+
 # ---------------------------------------------------------------------------- 2. clock
 
 

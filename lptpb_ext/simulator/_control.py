@@ -125,12 +125,16 @@ def _text(body: dict[str, Any], key: str, default: str | None = None) -> str:
     return value
 
 
+def _optional_text(body: dict[str, Any], key: str) -> str | None:
+    return _text(body, key) if body.get(key) is not None else None
+
+
 def _conversation(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
     cid = sim.create_conversation(
         _text(body, "channel", "messaging"),
         account=_text(body, "account", sim.default_account),
-        bot=body.get("bot"),
-        conversation_id=body.get("id"),
+        bot=_optional_text(body, "bot"),
+        conversation_id=_optional_text(body, "id"),
     )
     return JSONResponse({"id": cid, "channel": body.get("channel", "messaging")}, 201)
 
