@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import signal
 import subprocess
 import sys
@@ -97,3 +99,32 @@ def test_lptpb_sim_serves_until_stopped():
     assert advanced.status_code == 204
     assert proc.returncode == 0
     assert "Traceback" not in errors
+
+
+def test_a_control_token_from_the_environment_guards_the_control_api():
+    """`LPTPB_SIM_CONTROL_TOKEN` makes /_sim need X-Lptpb-Sim-Token; the token is never shown."""
+    token = "cli-token-42"  # noqa: S105 - a test's control token
+    argv = [sys.executable, "-m", "lptpb_ext.cli", "sim", "--port", "0", "--exit-after", "120"]
+    env = {**os.environ, "LPTPB_SIM_CONTROL_TOKEN": token}
+    with subprocess.Popen(  # noqa: S603 - our interpreter
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            url = line.split("serving ", 1)[1].split(" ", 1)[0]
+            refused = httpx.get(f"{url}/_sim/state", timeout=60)
+            allowed = httpx.get(f"{url}/_sim/state", headers={"X-Lptpb-Sim-Token": token})
+        finally:
+            proc.send_signal(signal.SIGINT)
+            out, errors = proc.communicate(timeout=30)
+    assert "X-Lptpb-Sim-Token" in line
+    assert (refused.status_code, allowed.status_code) == (401, 200)
+    assert token not in line + out + errors + refused.text
+
+
+def test_an_empty_control_token_on_stdin_is_a_usage_error(monkeypatch, capsys):
+    """`--control-token-stdin` with an empty first line stops before serving (exit 2)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    assert main(["sim", "--port", "0", "--control-token-stdin"]) == 2
+    assert "control token from stdin" in capsys.readouterr().err

@@ -2,11 +2,16 @@
 
 Ctrl-C (SIGINT) stops it with exit status 0; SIGTERM ends it the Unix way (status -15), as
 uvicorn re-raises the signal after a graceful shutdown.
+
+A control token (the ``X-Lptpb-Sim-Token`` that the ``/_sim`` control API then requires) comes
+from ``LPTPB_SIM_CONTROL_TOKEN`` or, with ``--control-token-stdin``, the first line of stdin;
+never from a flag's value, which ``ps`` and shell history would show.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from pathlib import Path
@@ -16,6 +21,7 @@ __all__ = ["HELP", "NAME", "configure", "run"]
 NAME = "sim"
 HELP = "Serve the local simulator of the API (and its /_sim control API) over HTTP."
 MISSING_EXTRA = "lptpb sim needs the simulator's dependencies: pip install 'lptpb[sim]'"
+TOKEN_VARIABLE = "LPTPB_SIM_CONTROL_TOKEN"  # noqa: S105 - the variable's name
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +45,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print the default seed (a starting point for --seed) and exit",
     )
+    parser.add_argument(
+        "--control-token-stdin",
+        action="store_true",
+        help=(
+            "read a control token from the first line of stdin (else env "
+            f"{TOKEN_VARIABLE}); /_sim then needs it as the X-Lptpb-Sim-Token header"
+        ),
+    )
     parser.add_argument("--log-level", default="warning", help="uvicorn's log level")
 
 
@@ -61,10 +75,22 @@ def run(args: argparse.Namespace) -> int:
     if args.print_seed:
         sys.stdout.write(DEFAULT_SEED_PATH.read_text(encoding="utf-8"))
         return 0
+    if args.control_token_stdin:
+        token: str | None = sys.stdin.readline().rstrip("\r\n")
+    else:
+        token = os.environ.get(TOKEN_VARIABLE) or None
+    source = "stdin" if args.control_token_stdin else TOKEN_VARIABLE
     try:
-        sim = Simulator(args.seed, clock=ManualClock() if args.manual_clock else None)
+        sim = Simulator(
+            args.seed,
+            clock=ManualClock() if args.manual_clock else None,
+            control_token=token,
+        )
     except (OSError, SeedError) as exc:
         print(f"lptpb sim: cannot load the seed: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # the token's rule; the message never holds the token
+        print(f"lptpb sim: the control token from {source}: {exc}", file=sys.stderr)
         return 2
     try:
         sock = bind(args.host, args.port)
@@ -77,7 +103,11 @@ def run(args: argparse.Namespace) -> int:
         timer.daemon = True
         timer.start()
     seed = args.seed or "the default seed"
-    print(f"lptpb sim: serving {base_url(sock)} from {seed}; control API at /_sim", flush=True)
+    guarded = " (needs the X-Lptpb-Sim-Token header)" if token else ""
+    print(
+        f"lptpb sim: serving {base_url(sock)} from {seed}; control API at /_sim{guarded}",
+        flush=True,
+    )
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down

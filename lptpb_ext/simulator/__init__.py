@@ -14,11 +14,11 @@ API included, on one origin, and validates every request against that same contr
 
 Public surface
 --------------
-- :class:`Simulator` ``(seed=None, clock=None)``: state, ``app`` (ASGI), ``transport()``,
-  ``async_transport()``, and the control methods (``create_conversation``,
-  ``close_conversation``, ``add_fault``, ``clear_faults``, ``steal_session``,
-  ``set_bot_running``, ``add_user``, ``hold_commands``, ``release_commands``, ``commands``,
-  ``conversation_state``, ``snapshot``, ``reset``).
+- :class:`Simulator` ``(seed=None, clock=None, *, control_token=None)``: state, ``app``
+  (ASGI), ``transport()``, ``async_transport()``, and the control methods
+  (``create_conversation``, ``close_conversation``, ``add_fault``, ``clear_faults``,
+  ``steal_session``, ``set_bot_running``, ``add_user``, ``hold_commands``,
+  ``release_commands``, ``commands``, ``conversation_state``, ``snapshot``, ``reset``).
 - :func:`serve` ``(sim, host="127.0.0.1", port=0)``: uvicorn in a thread; yields the base URL.
 - :class:`Fault`: ``latency``, ``server_error``, ``drop_before``, ``drop_after``, ``waf``,
   ``steal_session``, ``fail_command``.
@@ -60,6 +60,27 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   answers ``z<zone>.bot-connectors.liveperson.net``; an unknown service ``{"baseURIs": []}``.
 - Not modelled: account features (private messages and encoded metadata are always on),
   the 999-conversations-per-bot limit, the image-domain allowlist.
+
+Limits that keep it standing (its own, not the service's)
+---------------------------------------------------------
+- A request body over 1 MiB answers 413 ``{"code", "message"}`` with ``Connection: close``:
+  at once when ``Content-Length`` declares it, else as soon as the count passes 1 MiB; the
+  rest is never read. (The API's own limit is 15000 bytes of structured content per message.)
+- Bodies, of the contract and of the control API alike, are refused with a 400 when they nest
+  more than 64 arrays and objects inside one another (about 30 layouts; deeper content would
+  recurse past Python's limit while being validated) or hold ``NaN``, ``Infinity`` or a number
+  too large for a float (``1e400``).
+- A :class:`ManualClock` refuses (``ValueError``; 400 over ``/_sim/clock/advance``) ``NaN``,
+  infinities, negative steps and any time past the year 9999, so nothing can wedge its time.
+- A :class:`Fault` checks its numbers when made (``ValueError``; 400 over ``/_sim/faults``):
+  ``times`` 1 to 1000000, latency ``seconds`` finite and at most 3600, ``retry_after`` 0 to
+  86400, names of 1 to 256 characters.
+- The control API under ``/_sim`` answers 403 to a ``Host`` that is not loopback
+  (``localhost``, ``127.x.x.x``, ``[::1]``, or the IP address the server took the connection
+  on; the in-process transports skip this check), to an ``Origin`` other than its own and to
+  a cross-site ``Sec-Fetch-Site``, so a web page cannot drive it, by DNS rebinding either.
+  With ``control_token`` each control request must also send it as ``X-Lptpb-Sim-Token``, else
+  401. The contract's routes are not guarded: a real client sends neither header.
 """
 
 from lptpb_ext.simulator._clock import Clock, ManualClock, SystemClock

@@ -9,9 +9,8 @@ listing each problem as ``<where>: <rule>`` on a 400.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -19,35 +18,23 @@ from starlette.routing import Route
 
 from lptpb_ext import _limits
 from lptpb_ext.simulator._commands import normalise_messages
+from lptpb_ext.simulator._faults import FAIL_COMMAND_KEY
+from lptpb_ext.simulator._http import MAX_JSON_DEPTH, JsonProblem, error_response, parse_json
+from lptpb_ext.simulator._model import ApiProblem
 from lptpb_ext.simulator._schema import Operation, operations, problems, validator_for
-from lptpb_ext.simulator._state import ApiProblem
+from lptpb_ext.simulator._state import World
 
-if TYPE_CHECKING:
-    from lptpb_ext.simulator._simulator import Simulator
+__all__ = ["contract_routes"]
 
-__all__ = ["FAIL_COMMAND_KEY", "contract_routes", "error_response"]
-
-FAIL_COMMAND_KEY = "lptpb.fail_command"
 Params = dict[str, Any]
 Body = dict[str, Any] | None
-Handler = Callable[["Simulator", Request, Params, Body], Awaitable[Response]]
-
-
-def error_response(status: int, message: str, errors: list[str] | None = None) -> Response:
-    body: dict[str, Any] = {"code": status, "message": message}
-    if errors:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status)
+Handler = Callable[[World, Request, Params, Body], Awaitable[Response]]
 
 
 class BadRequest(ApiProblem):
     def __init__(self, errors: list[str]) -> None:
         super().__init__(400, "the request does not match the contract: " + "; ".join(errors))
         self.errors = errors
-
-
-def _no_constants(text: str) -> float:
-    raise ValueError(f"{text} is not JSON")
 
 
 async def _body(request: Request, op: Operation, pointer: str) -> Body:
@@ -60,10 +47,15 @@ async def _body(request: Request, op: Operation, pointer: str) -> Body:
     if media != "application/json":
         raise BadRequest(["header 'Content-Type': must be application/json"])
     try:
-        body = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, ValueError):
-        raise BadRequest(["body: is not valid UTF-8 JSON"]) from None
-    found = problems(validator_for(pointer), body, prefix="body $")
+        body = parse_json(raw)
+    except JsonProblem as problem:
+        raise BadRequest([f"body: {problem}"]) from None
+    try:
+        found = problems(validator_for(pointer), body, prefix="body $")
+    except RecursionError:  # parse_json's depth limit keeps well clear of this; a safety net
+        raise BadRequest(
+            [f"body: nests too deeply to validate (at most {MAX_JSON_DEPTH})"]
+        ) from None
     if found:
         raise BadRequest(found)
     return cast("dict[str, Any]", body)
@@ -109,14 +101,14 @@ def _host(request: Request) -> str:
     return request.headers.get("host", "").strip().lower()
 
 
-async def _login(sim: Simulator, request: Request, params: Params, body: Body) -> Response:
+async def _login(world: World, request: Request, params: Params, body: Body) -> Response:
     if body is None:
         raise BadRequest(["body: a JSON request body is required"])
-    account = sim.world.account(params["accountId"])
-    sim.world.check_zone(account, _host(request).split(":")[0])
+    account = world.account(params["accountId"])
+    world.check_zone(account, _host(request).split(":")[0])
     auth_type = body.get("authType", "USER_PASS")
     credentials = body.get("credentials", body)
-    bearer = sim.world.login(account.id, auth_type, credentials)
+    bearer = world.login(account.id, auth_type, credentials)
     return JSONResponse({"bearer": bearer})
 
 
@@ -131,22 +123,22 @@ _KINDS = {
 }
 
 
-async def _command(sim: Simulator, request: Request, params: Params, body: Body) -> Response:
+async def _command(world: World, request: Request, params: Params, body: Body) -> Response:
     kind = _KINDS[request.scope["lptpb.operation"]]
     if kind == "messages" and body is not None:
         _message_limits(body)
-    conversation = sim.world.conversation(params["accountId"], params["conversationId"])
+    conversation = world.conversation(params["accountId"], params["conversationId"])
     body = body or {}
     payload = normalise_messages(body) if kind == "messages" else body
     ttl = params.get("ttl") or _limits.TTL_DEFAULT
     forced = request.scope.get(FAIL_COMMAND_KEY)
-    command = sim.world.engine.create(conversation, kind, payload, ttl, forced)
+    command = world.engine.create(conversation, kind, payload, ttl, forced)
     return JSONResponse({"commandId": str(command.id)})
 
 
-async def _commands(sim: Simulator, request: Request, params: Params, _: Body) -> Response:
-    conversation = sim.world.conversation(params["accountId"], params["conversationId"])
-    found = sim.world.engine.visible(conversation)
+async def _commands(world: World, request: Request, params: Params, _: Body) -> Response:
+    conversation = world.conversation(params["accountId"], params["conversationId"])
+    found = world.engine.visible(conversation)
     if "commandId" not in params:
         return JSONResponse([x.to_json() for x in found])
     match = next((x for x in found if str(x.id) == params["commandId"]), None)
@@ -155,8 +147,8 @@ async def _commands(sim: Simulator, request: Request, params: Params, _: Body) -
     return JSONResponse(match.to_json())
 
 
-async def _domains(sim: Simulator, request: Request, params: Params, _: Body) -> Response:
-    entries = sim.world.service_domains(params["accountId"], _host(request))
+async def _domains(world: World, request: Request, params: Params, _: Body) -> Response:
+    entries = world.service_domains(params["accountId"], _host(request))
     if "serviceName" not in params:
         return JSONResponse({"baseURIs": entries})
     match = next((e for e in entries if e["service"] == params["serviceName"]), None)
@@ -174,19 +166,22 @@ _HANDLERS: dict[str, Handler] = {
 }
 
 
-def _endpoint(sim: Simulator, op: Operation) -> Callable[[Request], Awaitable[Response]]:
+def _endpoint(
+    current: Callable[[], World], op: Operation
+) -> Callable[[Request], Awaitable[Response]]:
     handler = _HANDLERS[op.operation_id]
 
     async def endpoint(request: Request) -> Response:
         request.scope["lptpb.operation"] = op.operation_id
+        world = current()
         try:
             if op.secured:
                 account_id = request.path_params["accountId"]
-                sim.world.authenticate(account_id, request.headers.get("authorization"))
-                sim.world.check_zone(sim.world.account(account_id), _host(request).split(":")[0])
+                world.authenticate(account_id, request.headers.get("authorization"))
+                world.check_zone(world.account(account_id), _host(request).split(":")[0])
             params = _parameters(request, op)
             body = await _body(request, op, op.body_pointer) if op.body_pointer else None
-            return await handler(sim, request, params, body)
+            return await handler(world, request, params, body)
         except BadRequest as problem:
             return error_response(400, "the request does not match the contract", problem.errors)
         except ApiProblem as problem:
@@ -195,6 +190,9 @@ def _endpoint(sim: Simulator, op: Operation) -> Callable[[Request], Awaitable[Re
     return endpoint
 
 
-def contract_routes(sim: Simulator) -> list[Route]:
-    """One route per contract operation."""
-    return [Route(op.path, _endpoint(sim, op), methods=[op.method]) for op in operations()]
+def contract_routes(world: Callable[[], World]) -> list[Route]:
+    """One route per contract operation, each acting on the world ``world()`` answers then.
+
+    A getter, not the world itself: :meth:`Simulator.reset` replaces the world.
+    """
+    return [Route(op.path, _endpoint(world, op), methods=[op.method]) for op in operations()]

@@ -11,16 +11,15 @@ is no longer listed or found; so is every command of a conversation that is clos
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lptpb_ext.simulator import _commands as c
 from lptpb_ext.simulator._commands import Command
-
-if TYPE_CHECKING:
-    from lptpb_ext.simulator._seed import Settings
-    from lptpb_ext.simulator._state import Account, Conversation, World
+from lptpb_ext.simulator._model import Account, Conversation
+from lptpb_ext.simulator._seed import Settings
 
 __all__ = ["CommandEngine"]
 
@@ -28,10 +27,22 @@ Payload = Any  # a command's normalised JSON payload; validated before it was cr
 
 
 class CommandEngine:
-    """Commands of every account, their per-bot history and their execution."""
+    """Commands of every account, their per-bot history and their execution.
 
-    def __init__(self, world: World, settings: Settings) -> None:
-        self.world = world
+    It shares the world's ``lock``, reads its time through ``now_ms`` and applies effects to
+    its ``accounts``; it needs nothing else of the world.
+    """
+
+    def __init__(
+        self,
+        lock: threading.RLock,
+        now_ms: Callable[[], int],
+        accounts: dict[str, Account],
+        settings: Settings,
+    ) -> None:
+        self.lock = lock
+        self.now_ms = now_ms
+        self.accounts = accounts
         self.processing_delay_ms = round(settings.processing_delay * 1000)
         self.execution_ms = round(settings.execution_time * 1000)
         self.retention = settings.retention
@@ -49,8 +60,8 @@ class CommandEngine:
         forced_error: str | None = None,
     ) -> Command:
         """A new ``waiting`` command of the conversation's bot, evicting beyond retention."""
-        with self.world.lock:
-            now = self.world.now_ms()
+        with self.lock:
+            now = self.now_ms()
             run_at = None if self.held else now + self.processing_delay_ms
             command = Command(
                 id=self._next_id,
@@ -74,7 +85,7 @@ class CommandEngine:
 
     def visible(self, conversation: Conversation) -> list[Command]:
         """The conversation's commands still in its bot's history, newest first."""
-        with self.world.lock:
+        with self.lock:
             self.settle()
             found: list[Command] = []
             for bot_id in dict.fromkeys(conversation.participants):
@@ -84,24 +95,24 @@ class CommandEngine:
 
     def hold(self) -> None:
         """From now on, commands wait (and time out) until :meth:`release`."""
-        with self.world.lock:
+        with self.lock:
             self.settle()
             self.held = True
 
     def release(self) -> None:
         """Let held commands run, ``processing_delay`` from now, if still before their timeout."""
-        with self.world.lock:
+        with self.lock:
             self.settle()
             self.held = False
-            start = self.world.now_ms() + self.processing_delay_ms
+            start = self.now_ms() + self.processing_delay_ms
             for command in self._pending:
                 if command.run_at_ms is None:
                     command.run_at_ms = start
 
     def settle(self) -> None:
         """Settle, in time order, every command whose run ended or timeout passed by now."""
-        with self.world.lock:
-            now = self.world.now_ms()
+        with self.lock:
+            now = self.now_ms()
             while self._pending:
                 command = min(self._pending, key=lambda x: (x.due_ms(self.execution_ms), x.id))
                 if command.due_ms(self.execution_ms) > now:
@@ -110,7 +121,7 @@ class CommandEngine:
                 if command.run_at_ms is None or command.run_at_ms >= command.timeout_ms:
                     command.expire()
                 else:
-                    account = self.world.accounts[command.account_id]
+                    account = self.accounts[command.account_id]
                     command.finish(self.execution_ms, self._run(account, command))
 
     @staticmethod

@@ -16,6 +16,10 @@ kind                  effect
 ``steal_session``     another login of the bearer's user happens first, so the bearer gets 401
 ``fail_command``      the command this request creates fails with ``error_name``
 ====================  ==========================================================================
+
+A fault's numbers are checked when it is made (``ValueError``; 400 over ``/_sim/faults``):
+``times`` 1 to 1000000, ``seconds`` finite and 0 to 3600, ``status`` 5xx for a ``status``
+fault, ``retry_after`` 0 to 86400, names of 1 to 256 characters.
 """
 
 from __future__ import annotations
@@ -24,14 +28,21 @@ import threading
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal, cast, get_args
 
+from lptpb_ext.simulator._clock import finite_number
 from lptpb_ext.simulator._commands import EXECUTION_FAILED
 
-__all__ = ["Fault", "FaultKind", "FaultQueue"]
+__all__ = ["FAIL_COMMAND_KEY", "Fault", "FaultKind", "FaultQueue"]
+
+FAIL_COMMAND_KEY = "lptpb.fail_command"  # the scope key that carries a fail_command fault
 
 FaultKind = Literal[
     "latency", "status", "drop_before", "drop_after", "waf", "steal_session", "fail_command"
 ]
 KINDS: tuple[str, ...] = get_args(FaultKind)
+MAX_LATENCY = 3600.0  # seconds; longer than any client waits
+MAX_TIMES = 1_000_000
+MAX_RETRY_AFTER = 86_400  # seconds
+MAX_NAME = 256  # characters of an operation or error name
 
 
 @dataclass(frozen=True)
@@ -47,14 +58,25 @@ class Fault:
     error_name: str = EXECUTION_FAILED
 
     def __post_init__(self) -> None:
+        """Refuse what the simulator could not honour or show back (``/_sim/state``)."""
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
-        if self.times < 1:
-            raise ValueError("times must be at least 1")
-        if self.seconds < 0:
-            raise ValueError("seconds must not be negative")
+        if not _integer(self.times) or not 1 <= self.times <= MAX_TIMES:
+            raise ValueError(f"times must be a whole number from 1 to {MAX_TIMES}")
+        if not finite_number(self.seconds) or not 0 <= self.seconds <= MAX_LATENCY:
+            raise ValueError(f"seconds must be a finite number from 0 to {MAX_LATENCY:g}")
+        if not _integer(self.status) or not 100 <= self.status <= 599:
+            raise ValueError("status must be an HTTP status, 100 to 599")
         if self.kind == "status" and not 500 <= self.status <= 599:
             raise ValueError("a status fault answers a 5xx status")
+        if self.retry_after is not None and (
+            not _integer(self.retry_after) or not 0 <= self.retry_after <= MAX_RETRY_AFTER
+        ):
+            raise ValueError(f"retry_after must be a whole number from 0 to {MAX_RETRY_AFTER}")
+        for name in ("operation", "error_name"):
+            value = getattr(self, name)
+            if value is not None and not (isinstance(value, str) and 0 < len(value) <= MAX_NAME):
+                raise ValueError(f"{name} must be text of 1 to {MAX_NAME} characters")
 
     @classmethod
     def latency(cls, seconds: float, *, operation: str | None = None, times: int = 1) -> Fault:
@@ -125,6 +147,10 @@ class Fault:
             if isinstance(value, bool) or not isinstance(value, checks[name]):
                 raise ValueError(f"fault field {name!r} has the wrong type")
         return cls(**cast("dict[str, Any]", data))
+
+
+def _integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class FaultQueue:

@@ -11,22 +11,16 @@ those into httpx's own exceptions.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
-from lptpb_ext.simulator._api import FAIL_COMMAND_KEY
+from lptpb_ext.simulator._clock import Clock
+from lptpb_ext.simulator._faults import FAIL_COMMAND_KEY, FaultQueue
+from lptpb_ext.simulator._http import ASGIApp, Message, Receive, Scope, Send
 from lptpb_ext.simulator._schema import operation_for
-
-if TYPE_CHECKING:
-    from lptpb_ext.simulator._simulator import Simulator
+from lptpb_ext.simulator._state import World
 
 __all__ = ["READ_TIMEOUT", "ConnectionDropped", "FaultMiddleware", "ReadTimedOut"]
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 READ_TIMEOUT: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "lptpb_sim_read_timeout", default=None
@@ -73,15 +67,22 @@ async def _drop(scope: Scope, receive: Receive, processed: bool) -> None:
 
 
 class FaultMiddleware:
-    """Take at most one pending fault per contract request and apply it."""
+    """Take at most one pending fault per contract request and apply it.
 
-    def __init__(self, app: ASGIApp, sim: Simulator) -> None:
+    ``world`` answers the current world (a reset replaces it); a stolen session happens there.
+    """
+
+    def __init__(
+        self, app: ASGIApp, faults: FaultQueue, clock: Clock, world: Callable[[], World]
+    ) -> None:
         self.app = app
-        self.sim = sim
+        self.faults = faults
+        self.clock = clock
+        self.world = world
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         op = operation_for(scope["method"], scope["path"]) if scope["type"] == "http" else None
-        fault = self.sim.faults.take(op.operation_id) if op is not None else None
+        fault = self.faults.take(op.operation_id) if op is not None else None
         if fault is None:
             await self.app(scope, receive, send)
         elif fault.kind == "status":
@@ -98,7 +99,7 @@ class FaultMiddleware:
         elif fault.kind == "steal_session":
             headers = dict(scope.get("headers") or [])
             authorization = headers.get(b"authorization", b"").decode("latin-1")
-            self.sim.world.steal_session_of(authorization)
+            self.world().steal_session_of(authorization)
             await self.app(scope, receive, send)
         elif fault.kind == "fail_command":
             scope[FAIL_COMMAND_KEY] = fault.error_name
@@ -115,8 +116,8 @@ class FaultMiddleware:
         await self.app(scope, receive, hold)
         limit = READ_TIMEOUT.get()
         if limit is not None and seconds >= limit:
-            await self.sim.clock.sleep(limit)
+            await self.clock.sleep(limit)
             raise ReadTimedOut(f"no answer within {limit} s")
-        await self.sim.clock.sleep(seconds)
+        await self.clock.sleep(seconds)
         for message in held:
             await send(message)

@@ -22,7 +22,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState
 
-from lptpb_ext.simulator._faultware import Receive, Scope, Send
+from lptpb_ext.simulator._http import Receive, Scope, Send
 from lptpb_ext.simulator._simulator import Simulator
 
 __all__ = ["base_url", "bind", "serve", "server_for"]

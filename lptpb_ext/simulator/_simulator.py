@@ -10,9 +10,10 @@ from starlette.applications import Starlette
 
 from lptpb_ext.simulator._api import contract_routes
 from lptpb_ext.simulator._clock import Clock, SystemClock
-from lptpb_ext.simulator._control import control_routes
+from lptpb_ext.simulator._control import check_token, control_routes
 from lptpb_ext.simulator._faults import Fault, FaultQueue
 from lptpb_ext.simulator._faultware import FaultMiddleware
+from lptpb_ext.simulator._http import BodyLimit
 from lptpb_ext.simulator._seed import ApiKey, Seed, load_seed
 from lptpb_ext.simulator._state import World
 from lptpb_ext.simulator._transports import SimulatorAsyncTransport, SimulatorTransport
@@ -25,6 +26,8 @@ class Simulator:
 
     ``clock`` defaults to the wall clock; pass a :class:`ManualClock` for deterministic tests.
     ``account`` arguments default to the seed's first account (``"12345678"`` by default).
+    With ``control_token`` (printable ASCII, no spaces), every request to the HTTP control API
+    under ``/_sim`` must send it as ``X-Lptpb-Sim-Token``; the Python methods need nothing.
 
     >>> sim = Simulator()
     >>> with httpx.Client(transport=sim.transport(), base_url="https://sim") as client:
@@ -33,14 +36,23 @@ class Simulator:
     """
 
     def __init__(
-        self, seed: str | Path | dict[str, Any] | Seed | None = None, clock: Clock | None = None
+        self,
+        seed: str | Path | dict[str, Any] | Seed | None = None,
+        clock: Clock | None = None,
+        *,
+        control_token: str | None = None,
     ) -> None:
+        token = check_token(control_token)
         self.seed = load_seed(seed)
         self.clock: Clock = clock or SystemClock()
         self.faults = FaultQueue()
         self.world = World(self.seed, self.clock)
-        routes = contract_routes(self) + control_routes(self)
-        self.app = FaultMiddleware(Starlette(routes=routes), self)
+        routes = contract_routes(self._world) + control_routes(self, token)
+        faulty = FaultMiddleware(Starlette(routes=routes), self.faults, self.clock, self._world)
+        self.app = BodyLimit(faulty)
+
+    def _world(self) -> World:
+        return self.world
 
     @property
     def default_account(self) -> str:

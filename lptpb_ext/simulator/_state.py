@@ -14,11 +14,11 @@ import json
 import secrets
 import threading
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 from lptpb_ext.simulator._clock import Clock
 from lptpb_ext.simulator._engine import CommandEngine
+from lptpb_ext.simulator._model import Account, ApiProblem, Bot, Conversation
 from lptpb_ext.simulator._seed import ApiKey, Seed, SeedAccount, SeedUser
 
 __all__ = [
@@ -38,61 +38,6 @@ ZONE_HOSTS = {
 }
 CSDS_HOSTS = frozenset({"api.liveperson.net", "adminlogin.liveperson.net"})
 INVALID_BEARER = "invalid bearer token: log in again (a newer login of the user replaces it)"
-
-
-class ApiProblem(Exception):  # noqa: N818 - an answer, not a failure of the simulator
-    """A request the service refuses: ``status`` and a message safe to show."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-@dataclass
-class Bot:
-    id: str
-    user: str
-    running: bool
-
-
-@dataclass
-class Conversation:
-    """A conversation and what the commands did to it."""
-
-    id: str
-    account_id: str
-    channel: str
-    participants: list[str]  # bot ids; the first holds the conversation
-    open: bool = True
-    skill: str | None = None
-    agent_id: str | None = None
-    ttr: str | None = None
-    sdes: list[Any] = field(default_factory=list)
-    transcript: list[Any] = field(default_factory=list)
-
-    @property
-    def held(self) -> bool:
-        """Active and held by a Third-Party Bots bot: the only state the API answers for."""
-        return self.open and bool(self.participants)
-
-
-@dataclass
-class Account:
-    id: str
-    zone: int
-    skills: set[str]
-    agents: set[str]
-    users: dict[str, SeedUser]
-    bots: dict[str, Bot]
-    conversations: dict[str, Conversation]
-
-    def bot_of_user(self, username: str) -> Bot | None:
-        return next((b for b in self.bots.values() if b.user == username), None)
-
-    def bot_with_agent(self, agent_id: str) -> Bot | None:
-        user = next((u for u in self.users.values() if u.id == agent_id), None)
-        return None if user is None else self.bot_of_user(user.username)
 
 
 def _account(seed: SeedAccount) -> Account:
@@ -144,7 +89,7 @@ class World:
         self.accounts = {a.id: _account(a) for a in seed.accounts}
         self._sessions: dict[tuple[str, str], str] = {}  # (account, username) -> bearer
         self._bearers: dict[str, tuple[str, str]] = {}
-        self.engine = CommandEngine(self, seed.settings)
+        self.engine = CommandEngine(self.lock, self.now_ms, self.accounts, seed.settings)
 
     def now_ms(self) -> int:
         return int(self.clock.time() * 1000)

@@ -7,6 +7,10 @@ and an injected latency longer than the request's read timeout ``httpx.ReadTimeo
 
 httpx's ASGI transport is async only, so the sync transport runs the app on an event loop in
 its own daemon thread, started on first use and stopped by ``close()`` (``Client.close()``).
+
+Both mark each request's scope with the :data:`IN_PROCESS` extension: no network carried it,
+so the control API's loopback ``Host`` check does not apply (its base URL is often
+``https://sim``). The origin and token checks still do.
 """
 
 from __future__ import annotations
@@ -16,14 +20,18 @@ import threading
 
 import httpx
 
-from lptpb_ext.simulator._faultware import (
-    READ_TIMEOUT,
-    ASGIApp,
-    ConnectionDropped,
-    ReadTimedOut,
-)
+from lptpb_ext.simulator._faultware import READ_TIMEOUT, ConnectionDropped, ReadTimedOut
+from lptpb_ext.simulator._http import IN_PROCESS, ASGIApp, Receive, Scope, Send
 
 __all__ = ["SimulatorAsyncTransport", "SimulatorTransport"]
+
+
+def _in_process(app: ASGIApp) -> ASGIApp:
+    async def marked(scope: Scope, receive: Receive, send: Send) -> None:
+        scope["extensions"] = {**(scope.get("extensions") or {}), IN_PROCESS: True}
+        await app(scope, receive, send)
+
+    return marked
 
 
 async def _call(inner: httpx.ASGITransport, request: httpx.Request) -> httpx.Response:
@@ -49,7 +57,7 @@ class SimulatorAsyncTransport(httpx.AsyncBaseTransport):
     """In-process transport for ``httpx.AsyncClient``."""
 
     def __init__(self, app: ASGIApp) -> None:
-        self._inner = httpx.ASGITransport(app=app)
+        self._inner = httpx.ASGITransport(app=_in_process(app))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await _call(self._inner, request)
@@ -59,7 +67,7 @@ class SimulatorTransport(httpx.BaseTransport):
     """In-process transport for ``httpx.Client``."""
 
     def __init__(self, app: ASGIApp) -> None:
-        self._inner = httpx.ASGITransport(app=app)
+        self._inner = httpx.ASGITransport(app=_in_process(app))
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
