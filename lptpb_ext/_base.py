@@ -4,6 +4,8 @@ Where the API is, in order of precedence: an explicit ``base_url`` (a simulator,
 a ``zone`` (``z1``/``z2``/``z3``, a ``botConnectorsDomain`` value or a ``thirdPartyBots`` host);
 otherwise the Domain API, asked for the account's ``thirdPartyBots`` host (falling back to
 ``botConnectorsDomain``), cached for 60 s and asked again after a connection failure.
+A host named by ``zone`` or the Domain API must be LivePerson's (under ``liveperson.com`` or
+``liveperson.net``, port 443) unless ``allow_any_host=True``: see :mod:`lptpb_ext._zones`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class ClientOptions(TypedDict, total=False):
     base_url: str | None
     zone: str | None
     csds_domain: str
+    allow_any_host: bool
     timeout: httpx.Timeout | float | None
     deadline: float | None
     retry: RetryPolicy | None
@@ -84,6 +87,7 @@ class ClientBase:
         base_url: str | None = None,
         zone: str | None = None,
         csds_domain: str = "api.liveperson.net",
+        allow_any_host: bool = False,
         timeout: httpx.Timeout | float | None = None,
         deadline: float | None = None,
         retry: RetryPolicy | None = None,
@@ -106,8 +110,11 @@ class ClientBase:
         self.account_id = account_id
         self.credentials = credentials
         self._explicit = base_url_for(base_url) if base_url is not None else None
-        self._static = self._explicit or (base_url_for(zone) if zone is not None else None)
+        self._static = self._explicit or (
+            base_url_for(zone, allow_any_host=allow_any_host) if zone is not None else None
+        )
         self._csds_domain = csds_domain
+        self._allow_any_host = allow_any_host
         self._location = _Location(self._static)
         defaults = CallOptions()
         self._options = CallOptions(
