@@ -25,6 +25,7 @@ from lptpb_ext._engine import CallOptions, capture, end_capture
 from lptpb_ext._errors import ConfigurationError
 from lptpb_ext._events import ReloginHook, RetryHook
 from lptpb_ext._retry import RetryPolicy
+from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._session import DEFAULT_POOL, Session, SessionPool
 from lptpb_ext._zones import base_url_for
 
@@ -103,6 +104,10 @@ class ClientBase:
     ) -> None:
         if not isinstance(account_id, str) or not account_id.strip():
             raise ConfigurationError("account_id must be a non-empty string")
+        if account_id in DOT_SEGMENTS:
+            raise ConfigurationError(
+                f"account_id {account_id!r} is not an id: a URL would drop it as a dot-segment"
+            )
         if not isinstance(credentials, UserPassword | ApiKey | LegacyUserPassword | Bearer):
             raise ConfigurationError(
                 "credentials must be UserPassword, ApiKey, LegacyUserPassword or Bearer"

@@ -24,8 +24,8 @@ Choices made where the issue is silent:
   (the Domain API needs none, and a bearer has no business there); the resolver closes only a
   client it made itself, which has 5 s connect and 10 s read timeouts. Nothing is retried here:
   that is the caller's retry policy.
-- **Account ids** are opaque strings (the contract types them so); empty ones, or ones with
-  surrounding whitespace, are refused.
+- **Account ids** are opaque strings (the contract types them so); empty ones, ones with
+  surrounding whitespace, and ``.`` or ``..`` (dot-segments a URL drops) are refused.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ import anyio
 import httpx
 
 from lptpb_ext._errors import ConfigurationError
+from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._zones import (
     LookupCall,
     LookupTarget,
@@ -142,7 +143,7 @@ class _Base(Generic[EventT]):
         self, account_id: str, force: bool, new_event: Callable[[], EventT]
     ) -> Resolution | tuple[_Flight[EventT], bool]:
         """A fresh answer, or the lookup in flight and whether this caller must make it."""
-        if not account_id or account_id != account_id.strip():
+        if not account_id or account_id != account_id.strip() or account_id in DOT_SEGMENTS:
             raise ConfigurationError(f"malformed account id {account_id!r}")
         with self._lock:
             fresh = None if force else self._fresh(account_id)
