@@ -4,6 +4,8 @@ Where the API is, in order of precedence: an explicit ``base_url`` (a simulator,
 a ``zone`` (``z1``/``z2``/``z3``, a ``botConnectorsDomain`` value or a ``thirdPartyBots`` host);
 otherwise the Domain API, asked for the account's ``thirdPartyBots`` host (falling back to
 ``botConnectorsDomain``), cached for 60 s and asked again after a connection failure.
+A host named by ``zone`` or the Domain API must be LivePerson's (under ``liveperson.com`` or
+``liveperson.net``, port 443) unless ``allow_any_host=True``: see :mod:`lptpb_ext._zones`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from lptpb_ext._engine import CallOptions, capture, end_capture
 from lptpb_ext._errors import ConfigurationError
 from lptpb_ext._events import ReloginHook, RetryHook
 from lptpb_ext._retry import RetryPolicy
+from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._session import DEFAULT_POOL, Session, SessionPool, fingerprint
 from lptpb_ext._stores import MemoryStore, SessionStore
 from lptpb_ext._zones import base_url_for
@@ -36,6 +39,7 @@ class ClientOptions(TypedDict, total=False):
     base_url: str | None
     zone: str | None
     csds_domain: str
+    allow_any_host: bool
     timeout: httpx.Timeout | float | None
     deadline: float | None
     retry: RetryPolicy | None
@@ -86,6 +90,7 @@ class ClientBase:
         base_url: str | None = None,
         zone: str | None = None,
         csds_domain: str = "api.liveperson.net",
+        allow_any_host: bool = False,
         timeout: httpx.Timeout | float | None = None,
         deadline: float | None = None,
         retry: RetryPolicy | None = None,
@@ -102,6 +107,10 @@ class ClientBase:
     ) -> None:
         if not isinstance(account_id, str) or not account_id.strip():
             raise ConfigurationError("account_id must be a non-empty string")
+        if account_id in DOT_SEGMENTS:
+            raise ConfigurationError(
+                f"account_id {account_id!r} is not an id: a URL would drop it as a dot-segment"
+            )
         if not isinstance(credentials, UserPassword | ApiKey | LegacyUserPassword | Bearer):
             raise ConfigurationError(
                 "credentials must be UserPassword, ApiKey, LegacyUserPassword or Bearer"
@@ -109,8 +118,11 @@ class ClientBase:
         self.account_id = account_id
         self.credentials = credentials
         self._explicit = base_url_for(base_url) if base_url is not None else None
-        self._static = self._explicit or (base_url_for(zone) if zone is not None else None)
+        self._static = self._explicit or (
+            base_url_for(zone, allow_any_host=allow_any_host) if zone is not None else None
+        )
         self._csds_domain = csds_domain
+        self._allow_any_host = allow_any_host
         self._location = _Location(self._static)
         defaults = CallOptions()
         self._options = CallOptions(

@@ -35,7 +35,8 @@ __all__ = ["Client"]
 class Client(ClientBase):
     """A client of one account, logged in as one Public API user.
 
-    Keyword arguments: ``base_url`` or ``zone`` (else the Domain API is asked), ``http_client``
+    Keyword arguments: ``base_url`` or ``zone`` (else the Domain API is asked; a host named by
+    ``zone`` or the Domain API must be LivePerson's unless ``allow_any_host=True``), ``http_client``
     (an ``httpx.Client`` of yours: its transport, proxies and TLS settings are used, and our
     auth, retry and timeouts still apply), ``timeout`` (per attempt; default 5 s connect, 30 s
     read), ``deadline`` (per call, across attempts and re-login; default 60 s), ``retry``
@@ -73,7 +74,10 @@ class Client(ClientBase):
         self._resolver = None
         if self._static is None:
             self._resolver = DomainResolver(
-                self._http, csds_domain=self._csds_domain, clock=self._clock
+                self._http,
+                csds_domain=self._csds_domain,
+                clock=self._clock,
+                allow_any_host=self._allow_any_host,
             )
         self._engine = SyncEngine(http=self._http, **self._engine_options())
         self._engine.resolve = self._resolve

@@ -16,12 +16,16 @@ Choices made where the issue is silent:
 - **CSDS host:** ``api.liveperson.net`` (the contract's default) or
   ``adminlogin.liveperson.net``, case-insensitive; ``csds_base_url`` points the lookup
   elsewhere (the simulator, tests) and may be plain http to a loopback host.
+- **Trusted answers:** an answer naming a host outside LivePerson's domains
+  (:data:`~lptpb_ext._zones.TRUSTED_DOMAINS`, port 443) raises :class:`ConfigurationError`,
+  so the password and bearer never go where a tampered answer points; ``allow_any_host=True``
+  accepts any well-formed host (tests, private deployments with their own Domain API).
 - **HTTP client:** an injected client is used as-is, except that its ``auth`` is not applied
   (the Domain API needs none, and a bearer has no business there); the resolver closes only a
   client it made itself, which has 5 s connect and 10 s read timeouts. Nothing is retried here:
   that is the caller's retry policy.
-- **Account ids** are opaque strings (the contract types them so); empty ones, or ones with
-  surrounding whitespace, are refused.
+- **Account ids** are opaque strings (the contract types them so); empty ones, ones with
+  surrounding whitespace, and ``.`` or ``..`` (dot-segments a URL drops) are refused.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import anyio
 import httpx
 
 from lptpb_ext._errors import ConfigurationError
+from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._zones import (
     LookupCall,
     LookupTarget,
@@ -82,6 +87,7 @@ class _Base(Generic[EventT]):
         csds_base_url: str | None,
         ttl: float,
         clock: Callable[[], float],
+        allow_any_host: bool,
     ) -> None:
         if not ttl >= 0:
             raise ConfigurationError(f"ttl must be 0 or more seconds, not {ttl!r}")
@@ -100,6 +106,7 @@ class _Base(Generic[EventT]):
             self._csds_base, self._csds_name = f"https://{name}", name
         self._ttl = ttl
         self._clock = clock
+        self._allow_any_host = allow_any_host
         self._cache: dict[str, Resolution] = {}
         self._flights: dict[str, _Flight[EventT]] = {}
         self._lock = threading.Lock()
@@ -129,13 +136,14 @@ class _Base(Generic[EventT]):
         return entry if self._clock() - entry.fetched_at < self._ttl else None
 
     def _flow(self, account_id: str) -> Generator[LookupCall, httpx.Response, Resolution]:
-        return lookup_flow(LookupTarget(account_id, self._csds_base, self._csds_name), self._clock)
+        target = LookupTarget(account_id, self._csds_base, self._csds_name, self._allow_any_host)
+        return lookup_flow(target, self._clock)
 
     def _begin(
         self, account_id: str, force: bool, new_event: Callable[[], EventT]
     ) -> Resolution | tuple[_Flight[EventT], bool]:
         """A fresh answer, or the lookup in flight and whether this caller must make it."""
-        if not account_id or account_id != account_id.strip():
+        if not account_id or account_id != account_id.strip() or account_id in DOT_SEGMENTS:
             raise ConfigurationError(f"malformed account id {account_id!r}")
         with self._lock:
             fresh = None if force else self._fresh(account_id)
@@ -179,6 +187,8 @@ class DomainResolver(_Base[threading.Event]):
     'https://bot-platform-api.fs.liveperson.com'
 
     ``client`` is used as-is when given (and not closed); otherwise the resolver makes its own.
+    Answers outside LivePerson's domains raise :class:`ConfigurationError` unless
+    ``allow_any_host=True``.
     """
 
     def __init__(
@@ -189,8 +199,15 @@ class DomainResolver(_Base[threading.Event]):
         csds_base_url: str | None = None,
         ttl: float = DEFAULT_TTL,
         clock: Callable[[], float] = time.monotonic,
+        allow_any_host: bool = False,
     ) -> None:
-        super().__init__(csds_domain=csds_domain, csds_base_url=csds_base_url, ttl=ttl, clock=clock)
+        super().__init__(
+            csds_domain=csds_domain,
+            csds_base_url=csds_base_url,
+            ttl=ttl,
+            clock=clock,
+            allow_any_host=allow_any_host,
+        )
         self._owns_client = client is None
         self._client = httpx.Client(timeout=_DEFAULT_TIMEOUT) if client is None else client
 
@@ -256,8 +273,15 @@ class AsyncDomainResolver(_Base[anyio.Event]):
         csds_base_url: str | None = None,
         ttl: float = DEFAULT_TTL,
         clock: Callable[[], float] = time.monotonic,
+        allow_any_host: bool = False,
     ) -> None:
-        super().__init__(csds_domain=csds_domain, csds_base_url=csds_base_url, ttl=ttl, clock=clock)
+        super().__init__(
+            csds_domain=csds_domain,
+            csds_base_url=csds_base_url,
+            ttl=ttl,
+            clock=clock,
+            allow_any_host=allow_any_host,
+        )
         self._owns_client = client is None
         self._client = httpx.AsyncClient(timeout=_DEFAULT_TIMEOUT) if client is None else client
 

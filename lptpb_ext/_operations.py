@@ -16,6 +16,7 @@ from lptpb_ext._engine import Call, dump
 from lptpb_ext._errors import InvalidResponseError, Reconciliation, RequestValidationError
 from lptpb_ext._limits import TTL_DEFAULT
 from lptpb_ext._responses import parse
+from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._validation import validate_body, validate_ttl
 from lptpb_models import (
     CloseConversationRequest,
@@ -39,6 +40,7 @@ __all__ = [
     "TtrType",
     "accepted",
     "candidates",
+    "check_id",
     "close_conversation",
     "command",
     "commands",
@@ -60,9 +62,14 @@ TtrType = Literal["URGENT", "NORMAL", "PRIORITIZED"]
 Body = Mapping[str, Any]
 
 
-def _id(name: str, value: object) -> str:
+def check_id(name: str, value: object) -> str:
+    """``value`` if it is an id the contract accepts, else :class:`RequestValidationError`."""
     if not isinstance(value, str) or not value:
         raise RequestValidationError(name, "type", "must be a non-empty string")
+    if value in DOT_SEGMENTS:
+        raise RequestValidationError(
+            name, "pattern", f"{value!r} is not an id: a URL would drop it as a dot-segment"
+        )
     return value
 
 
@@ -72,7 +79,7 @@ def _command(
     return Call(
         operation,
         "command",
-        (_id("conversationId", conversation_id),),
+        (check_id("conversationId", conversation_id),),
         content,
         ttl=None if not has_ttl or ttl is None else validate_ttl(ttl),
         conversation_id=conversation_id,
@@ -138,18 +145,18 @@ def remove_agent(conversation_id: str, agent_id: str, agent_message: str | None)
 
 
 def list_commands(conversation_id: str) -> Call:
-    conversation = _id("conversationId", conversation_id)
+    conversation = check_id("conversationId", conversation_id)
     return Call("listCommands", "read", (conversation,), conversation_id=conversation)
 
 
 def get_command(conversation_id: str, command_id: str) -> Call:
-    conversation = _id("conversationId", conversation_id)
-    ids = (conversation, _id("commandId", command_id))
+    conversation = check_id("conversationId", conversation_id)
+    ids = (conversation, check_id("commandId", command_id))
     return Call("getCommand", "read", ids, conversation_id=conversation)
 
 
 def service_domain(service_name: str) -> Call:
-    ids = (_id("serviceName", service_name),)
+    ids = (check_id("serviceName", service_name),)
     return Call("getServiceDomain", "read", ids, authenticated=False, domain_api=True)
 
 

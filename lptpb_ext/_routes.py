@@ -21,7 +21,16 @@ from urllib.parse import quote
 
 import httpx
 
-__all__ = ["ROUTES", "Route", "route"]
+__all__ = ["DOT_SEGMENTS", "ID_PATTERN", "ROUTES", "Route", "route"]
+
+#: The contract's ``pattern`` for every id (path parameters and ``agentId``): anything but
+#: ``""``, ``.`` and ``..``. Those two are dot-segments, which httpx (as RFC 3986 says every
+#: URL library must) removes, so the request would reach another operation:
+#: ``conversationId`` ``..`` turns ``sendMessages`` into ``POST /api/v1/account/{id}/messages``.
+#: Every other value keeps its own path segment once the routes quote it (``/`` and ``%`` are
+#: percent-encoded, ``...`` is no dot-segment). No lookaround, so RE2 and ECMA-262 read it too.
+ID_PATTERN = r"^(?:\.{0,2}[^.]|\.{3})(?:[^.]|\.)*$"
+DOT_SEGMENTS = frozenset({".", ".."})
 
 # What ``quote(value, safe="")`` leaves as it is: such a path segment needs no quoting.
 _UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")

@@ -25,8 +25,20 @@ Choices made where the issue is silent:
 - **Bare host names** must have at least two labels (``localhost`` excepted), so a mistyped
   zone such as ``emea`` fails here instead of as a DNS error at the first request. A value
   that looks like a zone (``z4``) is reported as an unknown zone. Host names must be ASCII
-  (give internationalised names in their ``xn--`` form). Any syntactically valid host is
-  accepted: the Domain API is trusted (it is reached over https).
+  (give internationalised names in their ``xn--`` form).
+- **Only LivePerson's hosts get credentials** unless told otherwise. A bare host, whether given
+  as ``zone=`` or answered by the Domain API, must be a name under one of
+  :data:`TRUSTED_DOMAINS` (``liveperson.com``, ``liveperson.net``: every host the
+  documentation names, the zone hosts ``bot-platform-api[.emea|.apac].fs.liveperson.com``,
+  the ``z1``-``z3.bot-connectors.liveperson.net`` entries and the Domain API's own
+  ``api``/``adminlogin.liveperson.net``) on the https port, 443; the bare domain itself (the
+  web site) is not an API host. Anything else (IP literals, loopback, private names, other
+  ports, lookalikes such as ``….liveperson.com.evil.com``) raises :class:`ConfigurationError`
+  before a credential is sent, so a hostile or tampered Domain API answer cannot collect the
+  password or the bearer. Other hosts are reached through an explicit ``base_url``
+  (``https://host:port``, or ``http://`` to loopback: the simulator), or, for tests and
+  private deployments whose Domain API answers their own hosts, with ``allow_any_host=True``
+  on the client or resolver, which accepts any well-formed host.
 - **Error messages** quote the value after masking any ``user:password@`` part, so a
   credential pasted into a URL never reaches a log.
 
@@ -44,7 +56,8 @@ when the account has no such entry, for ``botConnectorsDomain`` (a zone host, ma
   ``account`` is not compared with the account asked (its format is not documented either).
 - **No fallback from errors:** 400 and 401 (the Domain API does not know the account) raise at
   once, as do 403, 429 and 5xx, as typed :class:`~lptpb_ext.ApiError` subclasses; a ``baseURI``
-  that is not a host, or an unknown ``botConnectorsDomain``, raises :class:`ConfigurationError`;
+  that is not a host, a host outside :data:`TRUSTED_DOMAINS` (unless ``allow_any_host``), or
+  an unknown ``botConnectorsDomain``, raises :class:`ConfigurationError` (no fallback either);
   a timeout raises :class:`~lptpb_ext.RequestTimeoutError`, any other failure below HTTP
   :class:`~lptpb_ext.TransportError`.
 """
@@ -71,6 +84,8 @@ __all__ = [
     "BOT_CONNECTORS_HOSTS",
     "OPERATION",
     "SERVICES",
+    "TRUSTED_DOMAINS",
+    "TRUSTED_PORT",
     "ZONE_HOSTS",
     "LookupCall",
     "LookupTarget",
@@ -78,6 +93,7 @@ __all__ = [
     "ResolutionSource",
     "base_url_for",
     "https_base_url_for_host",
+    "is_trusted_host",
     "lookup_flow",
     "resolution_for",
     "transport_error",
@@ -97,12 +113,19 @@ BOT_CONNECTORS_HOSTS: dict[str, str] = {
     f"{zone}.bot-connectors.liveperson.net": zone for zone in ZONE_HOSTS
 }
 
+#: The domains whose hosts may be named by ``zone=`` or the Domain API (see the module notes).
+TRUSTED_DOMAINS = ("liveperson.com", "liveperson.net")
+#: The only port a trusted host is reached on (https).
+TRUSTED_PORT = 443
+
 _BOT_CONNECTORS_SUFFIX = ".bot-connectors.liveperson.net"
 _ZONE_LIKE = re.compile(r"z\d+", re.IGNORECASE)
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _MAX_HOST_CHARS = 253
 _DEFAULT_PORTS = {"https": 443, "http": 80}
 _USERINFO = re.compile(r"(//)?[^/@\s]*@")
+# Characters that end a host in a URL: a bare host containing one is something else.
+_NOT_IN_A_HOST = ("://", "/", "@", "?", "#", "\\")
 
 
 class ResolutionSource(StrEnum):
@@ -140,7 +163,7 @@ class Resolution:
 SERVICES = (ResolutionSource.THIRD_PARTY_BOTS, ResolutionSource.BOT_CONNECTORS_DOMAIN)
 
 
-def base_url_for(value: str) -> str:
+def base_url_for(value: str, *, allow_any_host: bool = False) -> str:
     """The API base URL for a zone, a Domain API host or an explicit base URL.
 
     >>> base_url_for("z2")
@@ -151,12 +174,13 @@ def base_url_for(value: str) -> str:
     'http://127.0.0.1:8080'
 
     Raises :class:`~lptpb_ext.ConfigurationError` naming the value when it is an unknown zone
-    or ``botConnectorsDomain``, a malformed host or URL, or plain http to a remote host.
+    or ``botConnectorsDomain``, a malformed host or URL, plain http to a remote host, or a bare
+    host outside :data:`TRUSTED_DOMAINS` (unless ``allow_any_host``).
     """
-    return resolution_for(value).base_url
+    return resolution_for(value, allow_any_host=allow_any_host).base_url
 
 
-def resolution_for(value: str) -> Resolution:
+def resolution_for(value: str, *, allow_any_host: bool = False) -> Resolution:
     """Like :func:`base_url_for`, but also says which form the value had."""
     text = value.strip()
     if not text:
@@ -179,21 +203,48 @@ def resolution_for(value: str) -> Resolution:
         return Resolution(
             f"https://{ZONE_HOSTS[zone]}", ResolutionSource.BOT_CONNECTORS_DOMAIN, lowered
         )
-    return Resolution(https_base_url_for_host(text), ResolutionSource.THIRD_PARTY_BOTS, lowered)
+    return Resolution(
+        https_base_url_for_host(text, allow_any_host=allow_any_host),
+        ResolutionSource.THIRD_PARTY_BOTS,
+        lowered,
+    )
 
 
-def https_base_url_for_host(value: str) -> str:
+def https_base_url_for_host(value: str, *, allow_any_host: bool = False) -> str:
     """``https://`` + a bare ``host[:port]`` (a ``thirdPartyBots`` value), validated.
+
+    The host must be a LivePerson host (:func:`is_trusted_host`) unless ``allow_any_host``.
 
     >>> https_base_url_for_host("Bot-Platform-API.fs.liveperson.com")
     'https://bot-platform-api.fs.liveperson.com'
     """
     shown = _mask(value)
-    if "://" in value or "/" in value or "@" in value or value != value.strip():
+    if any(mark in value for mark in _NOT_IN_A_HOST) or value != value.strip():
         raise ConfigurationError(f"malformed host {shown!r}: expected a bare host[:port]")
     parts = _split(f"//{value}", shown)
     host = _host(parts, shown, bare=True)
-    return _origin("https", host, _port(parts, shown))
+    port = _port(parts, shown)
+    if not allow_any_host and not is_trusted_host(host, port):
+        raise ConfigurationError(
+            f"{shown!r} is not a LivePerson host (a name under "
+            f"{' or '.join(TRUSTED_DOMAINS)} on port {TRUSTED_PORT}), so no credential is sent "
+            "to it; give another host as base_url='https://host[:port]', or pass "
+            "allow_any_host=True (tests, private deployments)"
+        )
+    return _origin("https", host, port)
+
+
+def is_trusted_host(host: str, port: int | None) -> bool:
+    """Whether ``host`` (lower-case, as :func:`base_url_for` leaves it) may get credentials.
+
+    >>> is_trusted_host("bot-platform-api.fs.liveperson.com", None)
+    True
+    >>> is_trusted_host("bot-platform-api.fs.liveperson.com.evil.com", None)
+    False
+    """
+    if port not in (None, TRUSTED_PORT):
+        return False
+    return any(host.endswith(f".{domain}") for domain in TRUSTED_DOMAINS)
 
 
 def _explicit(text: str, shown: str) -> str:
@@ -316,6 +367,7 @@ class LookupTarget:
     account_id: str
     csds_base: str  # scheme://host[:port] of the Domain API
     csds_domain: str  # how it is named in messages and resolutions
+    allow_any_host: bool = False  # accept answers outside TRUSTED_DOMAINS
 
 
 def _call(target: LookupTarget, service: str) -> LookupCall:
@@ -337,14 +389,14 @@ def _interpret(
         return base_uri
     try:
         if service is ResolutionSource.THIRD_PARTY_BOTS:
-            return base_uri, https_base_url_for_host(base_uri)
+            return base_uri, https_base_url_for_host(base_uri, allow_any_host=target.allow_any_host)
         mapped = resolution_for(base_uri)
         if mapped.source is not service:
             raise ConfigurationError(f"{base_uri!r} is not a known botConnectorsDomain")
     except ConfigurationError as exc:
         raise ConfigurationError(
             f"{OPERATION}: account {target.account_id}: the Domain API at {target.csds_domain} "
-            f"answered {service} = {redact(base_uri, limit=80)!r}, which is unusable: {exc}"
+            f"answered {service} = {redact(_mask(base_uri), limit=80)!r}, which is unusable: {exc}"
         ) from None
     return base_uri, mapped.base_url
 

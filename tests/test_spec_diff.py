@@ -32,10 +32,15 @@ GIT_ENV = {
     "GIT_CONFIG_NOSYSTEM": "1",
     "HOME": "/nonexistent",
 }
-CHANGELOG_1 = "# Changelog\n\n## [1.0.0] - 2026-11-21\n\n- Initial release.\n"
+# The real contract's version, and the versions the edits below bump it to.
+CURRENT = str(oas.spec()["info"]["version"])
+_MAJOR, _MINOR = (int(part) for part in CURRENT.split(".")[:2])
+NEXT_MAJOR = f"{_MAJOR + 1}.0.0"
+NEXT_MINOR = f"{_MAJOR}.{_MINOR + 1}.0"
+CHANGELOG_1 = f"# Changelog\n\n## [{CURRENT}] - 2026-11-21\n\n- Initial release.\n"
 CHANGELOG_2 = (
-    "# Changelog\n\n## [2.0.0] - 2026-12-01\n\n- Removed `URGENT`.\n\n"
-    "## [1.0.0] - 2026-11-21\n\n- Initial release.\n"
+    f"# Changelog\n\n## [{NEXT_MAJOR}] - 2026-12-01\n\n- Removed `URGENT`.\n\n"
+    f"## [{CURRENT}] - 2026-11-21\n\n- Initial release.\n"
 )
 
 
@@ -307,8 +312,8 @@ def bump(doc: Doc, version: str) -> Doc:
 def test_a_major_bump_with_a_changelog_entry_acknowledges_a_breaking_change(
     tmp_path: Path,
 ) -> None:
-    """info.version 2.0.0 plus a `## [2.0.0]` changelog section lets the breaking edit pass."""
-    code, out = run_gate(tmp_path, bump(edited(remove_urgent), "2.0.0"), CHANGELOG_2)
+    """A new major info.version plus its changelog section lets the breaking edit pass."""
+    code, out = run_gate(tmp_path, bump(edited(remove_urgent), NEXT_MAJOR), CHANGELOG_2)
     assert code == 0, out
     assert "enum value 'URGENT' removed" in out
     assert "spec-diff: OK (1 breaking, 0 non-breaking)" in out
@@ -316,22 +321,22 @@ def test_a_major_bump_with_a_changelog_entry_acknowledges_a_breaking_change(
 
 def test_a_major_bump_without_a_changelog_entry_is_not_enough(tmp_path: Path) -> None:
     """The version bump alone does not acknowledge: the changelog must say what changed."""
-    code, out = run_gate(tmp_path, bump(edited(remove_urgent), "2.0.0"), CHANGELOG_1)
+    code, out = run_gate(tmp_path, bump(edited(remove_urgent), NEXT_MAJOR), CHANGELOG_1)
     assert code == 1, out
-    assert 'CHANGELOG.md has no "## [2.0.0]" section' in out
+    assert f'CHANGELOG.md has no "## [{NEXT_MAJOR}]" section' in out
 
 
 def test_a_minor_bump_does_not_acknowledge_a_breaking_change(tmp_path: Path) -> None:
-    """A breaking change needs a new major version; 1.1.0 with a changelog entry still fails."""
-    log = CHANGELOG_2.replace("2.0.0", "1.1.0")
-    code, out = run_gate(tmp_path, bump(edited(remove_urgent), "1.1.0"), log)
+    """A breaking change needs a new major version; a minor one with a changelog still fails."""
+    log = CHANGELOG_2.replace(NEXT_MAJOR, NEXT_MINOR)
+    code, out = run_gate(tmp_path, bump(edited(remove_urgent), NEXT_MINOR), log)
     assert code == 1, out
-    assert "needs a new major version over 1.0.0" in out
+    assert f"needs a new major version over {CURRENT}" in out
 
 
 @pytest.mark.parametrize(
     ("version", "message"),
-    [("0.9.0", "went backwards, from 1.0.0 to 0.9.0"), ("2.0", "is not semantic versioning")],
+    [("0.9.0", f"went backwards, from {CURRENT} to 0.9.0"), ("2.0", "is not semantic versioning")],
 )
 def test_a_version_must_be_semver_and_must_not_go_backwards(
     tmp_path: Path, version: str, message: str
@@ -359,7 +364,7 @@ def test_semver_rules_for_acknowledgement() -> None:
 def test_an_empty_changelog_section_does_not_count() -> None:
     """A bare `## [2.0.0]` heading with nothing under it is not a changelog entry."""
     has = script().changelog_has
-    assert has(CHANGELOG_2, "2.0.0")
+    assert has(CHANGELOG_2, NEXT_MAJOR)
     assert not has("# Changelog\n\n## [2.0.0]\n\n## [1.0.0]\n\n- x\n", "2.0.0")
     assert not has(CHANGELOG_2, "2.0")
 
@@ -418,8 +423,8 @@ def test_default_base_without_tags_is_the_parent_commit(repo: Path) -> None:
 def test_a_tag_on_head_itself_is_not_its_own_base(repo: Path) -> None:
     """A release commit is compared with the release before it, not with itself."""
     git(repo, "tag", "contract-v1.0.0")
-    commit(repo, bump(edited(remove_urgent), "2.0.0"), "release 2.0.0", CHANGELOG_2)
-    git(repo, "tag", "contract-v2.0.0")
+    commit(repo, bump(edited(remove_urgent), NEXT_MAJOR), "release", CHANGELOG_2)
+    git(repo, "tag", f"contract-v{NEXT_MAJOR}")
     code, out, err = gate(repo)
     assert code == 0, out + err
     assert "the previous release tag contract-v1.0.0" in out

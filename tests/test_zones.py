@@ -63,10 +63,6 @@ BCD = ResolutionSource.BOT_CONNECTORS_DOMAIN
         ("bot-platform-api.fs.liveperson.com", Z1, TPB),
         ("BOT-PLATFORM-API.EMEA.FS.LIVEPERSON.COM", Z2, TPB),
         ("bot-platform-api.apac.fs.liveperson.com:443", Z3, TPB),
-        ("api.example.com:8443", "https://api.example.com:8443", TPB),
-        ("localhost:8443", "https://localhost:8443", TPB),
-        ("127.0.0.1:8443", "https://127.0.0.1:8443", TPB),
-        ("[::1]:8443", "https://[::1]:8443", TPB),
         (Z1, Z1, ResolutionSource.EXPLICIT),
         (Z1 + "/", Z1, ResolutionSource.EXPLICIT),
         ("HTTPS://Bot-Platform-API.fs.liveperson.com:443/", Z1, ResolutionSource.EXPLICIT),
@@ -84,6 +80,28 @@ def test_every_form_gives_a_normalised_base_url(value, expected, source):
     assert base_url_for(value) == expected
     assert resolution_for(value).source is source
     assert base_url_for(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("api.example.com:8443", "https://api.example.com:8443"),
+        ("localhost:8443", "https://localhost:8443"),
+        ("127.0.0.1:8443", "https://127.0.0.1:8443"),
+        ("[::1]:8443", "https://[::1]:8443"),
+        (
+            "bot-platform-api.fs.liveperson.com:8443",
+            "https://bot-platform-api.fs.liveperson.com:8443",
+        ),
+    ],
+)
+def test_other_bare_hosts_need_the_opt_out(value, expected):
+    """A bare host outside LivePerson's domains (or port) is refused unless allow_any_host."""
+    with pytest.raises(ConfigurationError, match="is not a LivePerson host"):
+        base_url_for(value)
+    found = resolution_for(value, allow_any_host=True)
+    assert (found.base_url, found.source) == (expected, TPB)
+    assert base_url_for(expected) == expected  # an explicit base URL needs no opt-out
 
 
 @pytest.mark.parametrize(
@@ -118,6 +136,9 @@ def test_every_form_gives_a_normalised_base_url(value, expected, source):
         (("a" * 64) + ".example.com", "labels"),
         (".".join(["abcdefghi"] * 26) + ".com", "labels"),
         ("host.example.com/path", "bare host"),
+        ("evil.example.com#.liveperson.com", "bare host"),
+        ("evil.example.com?.liveperson.com", "bare host"),
+        ("evil.example.com\\.liveperson.com", "bare host"),
         ("1.2.3.999", "IPv4"),
         ("999.1.1.1:8443", "IPv4"),
         ("host.123", "numeric top-level"),
@@ -502,14 +523,17 @@ def test_csds_domain_is_configurable(make, router):
 
 
 def test_csds_base_url_points_the_lookup_at_a_simulator(make, router):
-    """csds_base_url (plain http to loopback allowed) replaces the Domain API host."""
+    """csds_base_url (plain http to loopback allowed) replaces the Domain API host; its
+    answer of a loopback host is taken with allow_any_host=True only."""
     base = "http://127.0.0.1:8765"
     route = router.get(url("thirdPartyBots", base=base)).mock(
         return_value=ok(entry("thirdPartyBots", "localhost:8443"))
     )
-    found = make(csds_base_url=base + "/").resolve()
+    with pytest.raises(ConfigurationError, match="not a LivePerson host"):
+        make(csds_base_url=base + "/").resolve()
+    found = make(csds_base_url=base + "/", allow_any_host=True).resolve()
     assert (found.base_url, found.csds_domain) == ("https://localhost:8443", base)
-    assert route.call_count == 1
+    assert route.call_count == 2
 
 
 @pytest.mark.parametrize(

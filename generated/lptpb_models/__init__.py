@@ -343,9 +343,12 @@ class TransferRequest(BaseModel):
     """
     The skill's name, exactly as configured (case-sensitive).
     """
-    agentId: Annotated[str | None, Field(min_length=1)] = None
+    agentId: Annotated[
+        str | None,
+        Field(min_length=1, pattern="^(?:\\.{0,2}[^.]|\\.{3})(?:[^.]|\\.)*$"),
+    ] = None
     """
-    The agent to transfer to, within the skill.
+    The agent to transfer to, within the skill. Not `.` or `..`, as every id.
     """
 
 
@@ -374,9 +377,11 @@ class JoinConversationRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    agentId: Annotated[str, Field(min_length=1)]
+    agentId: Annotated[
+        str, Field(min_length=1, pattern="^(?:\\.{0,2}[^.]|\\.{3})(?:[^.]|\\.)*$")
+    ]
     """
-    The agent id of the Third-Party Bots bot to add.
+    The agent id of the Third-Party Bots bot to add. Not `.` or `..`, as every id.
     """
     agentMessage: Annotated[str | None, Field(min_length=1)] = None
     """
@@ -392,9 +397,11 @@ class RemoveAgentRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    agentId: Annotated[str, Field(min_length=1)]
+    agentId: Annotated[
+        str, Field(min_length=1, pattern="^(?:\\.{0,2}[^.]|\\.{3})(?:[^.]|\\.)*$")
+    ]
     """
-    The agent id of the Third-Party Bots bot to remove.
+    The agent id of the Third-Party Bots bot to remove. Not `.` or `..`, as every id.
     """
     agentMessage: Annotated[str | None, Field(min_length=1)] = None
     """

@@ -83,7 +83,8 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", help="API base URL, e.g. http://127.0.0.1:8080 (env LPTPB_BASE_URL)"
     )
     where.add_argument(
-        "--zone", help="z1, z2, z3 or a host (env LPTPB_ZONE); neither: ask the Domain API"
+        "--zone",
+        help="z1, z2, z3 or a LivePerson host (env LPTPB_ZONE); neither: ask the Domain API",
     )
     group.add_argument("--username", help="Public API user (env LPTPB_USERNAME)")
     group.add_argument(

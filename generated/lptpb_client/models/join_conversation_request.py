@@ -15,7 +15,7 @@ class JoinConversationRequest:
     """The bot to add and what it says on joining.
 
     Attributes:
-        agent_id (str): The agent id of the Third-Party Bots bot to add.
+        agent_id (str): The agent id of the Third-Party Bots bot to add. Not `.` or `..`, as every id.
         agent_message (str | Unset): A message the bot sends as it joins.
     """
 

@@ -15,7 +15,7 @@ class RemoveAgentRequest:
     """The bot to remove and what it says before leaving.
 
     Attributes:
-        agent_id (str): The agent id of the Third-Party Bots bot to remove.
+        agent_id (str): The agent id of the Third-Party Bots bot to remove. Not `.` or `..`, as every id.
         agent_message (str | Unset): A message the bot sends before it leaves.
     """
 

@@ -16,7 +16,7 @@ class TransferRequest:
 
     Attributes:
         skill (str): The skill's name, exactly as configured (case-sensitive).
-        agent_id (str | Unset): The agent to transfer to, within the skill.
+        agent_id (str | Unset): The agent to transfer to, within the skill. Not `.` or `..`, as every id.
     """
 
     skill: str
