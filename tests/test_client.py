@@ -10,6 +10,7 @@ import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from lptpb_ext import (
+    ApiError,
     ApiKey,
     AsyncClient,
     AuthenticationError,
@@ -254,6 +255,34 @@ def test_commands_without_a_usable_hint_are_not_retried(api, fake, clock, case) 
     with pytest.raises(error):
         api.send_messages(CONVERSATION, BATCH, ttl=30)
     assert clock.sleeps == []
+
+
+@pytest.mark.parametrize("value", ["soon", "nan", "inf", "-3", "1e400", "99999999999"])
+@pytest.mark.parametrize("status", [400, 404, 429, 500, 503])
+def test_a_retry_after_the_server_gets_wrong_is_ignored(api, fake, clock, status, value) -> None:
+    """A nonsense Retry-After on an error answer is treated as absent: the typed error, no wait."""
+    headers = {"Retry-After": value}
+    for _ in range(2):
+        fake.add_fault(
+            Fault("before", lambda _r: httpx.Response(status, headers=headers), "messages")
+        )
+    with pytest.raises(ApiError) as caught:
+        api.send_messages(CONVERSATION, BATCH)
+    assert caught.value.status == status
+    assert clock.sleeps == []
+
+
+@pytest.mark.parametrize("value", ["nan", "-3", "soon"])
+@pytest.mark.parametrize("header", ["Retry-After", "retry-after-ms"])
+def test_a_read_with_a_nonsense_hint_backs_off_as_without_one(
+    api, fake, clock, header, value
+) -> None:
+    """A GET answered 503 with a nonsense hint is retried after the ordinary backoff."""
+    api.login()
+    fake.add_fault(_respond(503, **{header: value}))
+    assert api.list_commands(CONVERSATION) == []
+    assert len(clock.sleeps) == 1
+    assert 0.375 <= clock.sleeps[0] <= 0.5
 
 
 def test_gets_back_off_exponentially_and_honour_retry_after(
