@@ -210,7 +210,7 @@ class _Engine(Generic[H]):
                     "%s attempt=%d status=%d latency_ms=%.1f",
                     call.operation, attempt, outcome.status_code, latency_ms,
                 )  # fmt: skip
-                if outcome.status_code < 400:
+                if outcome.status_code == 200:  # the contract's only success; 3xx are errors
                     return outcome
                 hint = retry_after(outcome.headers, self.wall_clock())
                 decision = decide(
@@ -262,7 +262,7 @@ class _Engine(Generic[H]):
         captured = _CAPTURE.get()
         if captured is not None and call.kind != "login":
             captured.append(response)
-        if response.status_code >= 400:
+        if response.status_code != 200:
             raise api_error(call.operation, response, self.secrets())
         return response
 

@@ -12,8 +12,9 @@
     │   ├── NotFoundError                 404 (conversation unknown/closed, command not visible)
     │   ├── BotUserConflictError          409 on login: the user is a running bot's agent
     │   ├── RateLimitError                429
-    │   ├── ServerError                   5xx
-    │   ├── UnexpectedStatusError         any other status
+    │   ├── ServerError                   500-599
+    │   ├── UnexpectedStatusError         any other status but 200 (1xx, other 2xx, 3xx: a
+    │   │                                 redirect is never followed, 600+)
     │   └── InvalidResponseError          a success answer that does not match the contract
     ├── SessionContentionError        another consumer of the same user keeps logging us out
     ├── TransportError                the request failed below HTTP

@@ -5,9 +5,10 @@ The API has no idempotency key, so a repeated command reaches the customer twice
 - **Commands** (the conversation POSTs) are re-sent only when the request provably did not
   reach the server: the connection was never made (connect error or timeout, no free
   connection in the pool), or the server said so with a 429/503 and a ``Retry-After`` hint that
-  fits both the call's remaining deadline and the command's ``ttl``. A 401 is answered by a
-  re-login and one replay inside the auth flow, not here. After a read timeout or a reset once
-  the request was written, the caller gets :class:`~lptpb_ext.OutcomeUnknownError`.
+  fits both the call's remaining deadline and the command's ``ttl`` (shorter than it; without a
+  ``ttl`` the server applies ``TTL_DEFAULT``, 30 s, so that is the bound). A 401 is answered by
+  a re-login and one replay inside the auth flow, not here. After a read timeout or a reset
+  once the request was written, the caller gets :class:`~lptpb_ext.OutcomeUnknownError`.
 - **Reads** (GETs, the Domain API) and **login** are retried after any transport failure, 429,
   500, 502, 503 and 504, with capped exponential backoff and jitter, honouring ``Retry-After``.
   Login is safe to repeat: a second login only replaces a session nobody received.
@@ -31,6 +32,8 @@ from enum import Enum
 from typing import Literal
 
 import httpx
+
+from lptpb_ext._limits import TTL_DEFAULT
 
 __all__ = [
     "MAX_HINT",
@@ -182,7 +185,7 @@ def decide(  # noqa: PLR0911 - one return per rule reads clearer than nested bra
     if kind == "command":
         if status not in HINTED_COMMAND_STATUSES or hint is None:
             return STOP
-        if hint > policy.max_retry_after or (ttl is not None and hint >= ttl):
+        if hint > policy.max_retry_after or hint >= (TTL_DEFAULT if ttl is None else ttl):
             return STOP
         return _within(hint, remaining, f"HTTP {status} with Retry-After")
     if status not in RETRYABLE_READ_STATUSES:

@@ -257,6 +257,18 @@ def test_commands_without_a_usable_hint_are_not_retried(api, fake, clock, case) 
     assert clock.sleeps == []
 
 
+def test_a_command_without_ttl_waits_only_for_hints_within_the_default_ttl(
+    api: Driven, fake: FakeApi, clock
+) -> None:
+    """No ttl means the server's 30 s: a 503 asking for 45 s is not waited out nor re-sent."""
+    api.login()
+    fake.add_fault(_respond(503, **{"Retry-After": "45"}))
+    with pytest.raises(ServerError):
+        api.send_messages(CONVERSATION, BATCH)
+    assert clock.sleeps == []
+    assert len([r for r in fake.requests if r.url.path.endswith("/messages")]) == 1
+
+
 @pytest.mark.parametrize("value", ["soon", "nan", "inf", "-3", "1e400", "99999999999"])
 @pytest.mark.parametrize("status", [400, 404, 429, 500, 503])
 def test_a_retry_after_the_server_gets_wrong_is_ignored(api, fake, clock, status, value) -> None:
@@ -370,6 +382,45 @@ def test_every_documented_status_maps_to_its_error(api, fake, status, error) -> 
     assert caught.value.status == status
     assert caught.value.request_id == "req-42"
     assert caught.value.body == "nope"
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        (100, UnexpectedStatusError),
+        (201, UnexpectedStatusError),
+        (204, UnexpectedStatusError),
+        (301, UnexpectedStatusError),
+        (302, UnexpectedStatusError),
+        (304, UnexpectedStatusError),
+        (307, UnexpectedStatusError),
+        (308, UnexpectedStatusError),
+        (501, ServerError),
+        (599, ServerError),
+        (600, UnexpectedStatusError),
+        (999, UnexpectedStatusError),
+    ],
+)
+def test_only_200_is_success(api: Driven, fake: FakeApi, status: int, error) -> None:
+    """A 3xx (or 1xx, or undocumented 2xx) with a fitting JSON body is an error, not a
+    success; only 500-599 are ServerError."""
+    api.login()
+    fake.add_fault(
+        Fault(
+            "before",
+            lambda _r: httpx.Response(
+                status, json={"commandId": "1"}, headers={"Location": "https://elsewhere.example/x"}
+            ),
+            "messages",
+        )
+    )
+    with pytest.raises(error) as caught:
+        api.send_messages(CONVERSATION, BATCH)
+    assert type(caught.value) is error
+    assert caught.value.status == status
+    if 300 <= status < 400:
+        assert "redirects are never followed" in str(caught.value)
+        assert "elsewhere.example" in str(caught.value)
 
 
 def test_waf_403_with_html_page_gets_the_hint(api: Driven, fake: FakeApi) -> None:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lptpb_ext._limits import TTL_DEFAULT
 from lptpb_ext._retry import MAX_HINT, RetryPolicy, decide, retry_after
 
 NOW = 1_700_000_000.0
@@ -87,3 +88,13 @@ def test_decide_never_waits_a_non_finite_or_negative_delay(kind, hint) -> None:
         kind, attempt=1, policy=RetryPolicy(), remaining=5.0, ttl=30, status=503, hint=hint
     )
     assert not decision.retry or (0.0 <= decision.delay < 5.0)
+
+
+def test_a_command_without_ttl_uses_the_servers_default_ttl() -> None:
+    """No ttl given means the server applies 30 s: a 45 s hint does not fit it."""
+    policy = RetryPolicy()
+    common = {"attempt": 1, "policy": policy, "remaining": 60.0, "status": 503}
+    assert not decide("command", ttl=None, hint=float(TTL_DEFAULT) + 15, **common).retry
+    assert not decide("command", ttl=None, hint=float(TTL_DEFAULT), **common).retry
+    assert decide("command", ttl=None, hint=float(TTL_DEFAULT) - 1, **common).retry
+    assert decide("command", ttl=60, hint=45.0, **common).retry
