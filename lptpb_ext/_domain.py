@@ -17,9 +17,10 @@ Choices made where the issue is silent:
   ``adminlogin.liveperson.net``, case-insensitive; ``csds_base_url`` points the lookup
   elsewhere (the simulator, tests) and may be plain http to a loopback host.
 - **HTTP client:** an injected client is used as-is, except that its ``auth`` is not applied
-  (the Domain API needs none, and a bearer has no business there); the resolver closes only a
-  client it made itself, which has 5 s connect and 10 s read timeouts. Nothing is retried here:
-  that is the caller's retry policy.
+  (the Domain API needs none, and a bearer has no business there) and neither is its
+  ``follow_redirects``: a redirect is never followed, it is an ``UnexpectedStatusError``. The
+  resolver closes only a client it made itself, which has 5 s connect and 10 s read timeouts.
+  Nothing is retried here: that is the caller's retry policy.
 - **Account ids** are opaque strings (the contract types them so); empty ones, or ones with
   surrounding whitespace, are refused.
 """
@@ -235,7 +236,7 @@ class DomainResolver(_Base[threading.Event]):
         while True:
             try:
                 response = self._client.request(
-                    call.method, call.url, params=call.params, auth=None
+                    call.method, call.url, params=call.params, auth=None, follow_redirects=False
                 )
             except httpx.RequestError as exc:
                 raise transport_error(call, exc) from exc
@@ -302,7 +303,7 @@ class AsyncDomainResolver(_Base[anyio.Event]):
         while True:
             try:
                 response = await self._client.request(
-                    call.method, call.url, params=call.params, auth=None
+                    call.method, call.url, params=call.params, auth=None, follow_redirects=False
                 )
             except httpx.RequestError as exc:
                 raise transport_error(call, exc) from exc

@@ -8,7 +8,9 @@ Re-login lives in :class:`_BearerAuth`, an ``httpx.Auth`` flow handed to ``send`
 it puts the session's bearer on the request and, on a 401, asks the session for a bearer other
 than the rejected one (compare-and-clear, single flight) and replays the request once. Passing
 the auth per request means an httpx client the user injects keeps its own settings while still
-getting ours.
+getting ours. Redirects are never followed, whatever the client's ``follow_redirects``: a 3xx
+is an error (:class:`~lptpb_ext.UnexpectedStatusError`), so a login body or a command never
+goes to a host the caller did not configure.
 """
 
 from __future__ import annotations
@@ -318,7 +320,7 @@ class SyncEngine(_Engine[httpx.Client]):
                     continue
                 result: _Outcome
                 try:
-                    result = self.http.send(action.request, auth=auth)
+                    result = self.http.send(action.request, auth=auth, follow_redirects=False)
                 except httpx.TransportError as exc:
                     result = exc
                 action = plan.send(result)
@@ -361,7 +363,7 @@ class AsyncEngine(_Engine[httpx.AsyncClient]):
                     continue
                 result: _Outcome
                 try:
-                    result = await self.http.send(action.request, auth=auth)
+                    result = await self.http.send(action.request, auth=auth, follow_redirects=False)
                 except httpx.TransportError as exc:
                     result = exc
                 action = plan.send(result)

@@ -576,6 +576,46 @@ def test_injected_http_client_keeps_its_settings_and_ours(mode, fake, portal, cl
     assert not (http if mode == "sync" else ahttp).is_closed  # injected clients stay open
 
 
+@pytest.mark.parametrize(
+    "case", [(op, status) for op in ("login", "messages") for status in (301, 302, 303, 307, 308)]
+)
+def test_redirects_are_never_followed_even_by_a_following_client(
+    mode, fake, portal, clock, case
+) -> None:
+    """An injected client with follow_redirects=True still never sends the password (or a
+    command) to the host a 3xx points at: the redirect is an UnexpectedStatusError."""
+    operation, status = case
+    elsewhere: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "elsewhere.example":
+            request.read()
+            elsewhere.append(request)
+            return httpx.Response(200, json={"bearer": "b", "commandId": "1"})
+        return fake.handle(request)
+
+    target = f"https://elsewhere.example/catch?status={status}"
+    fake.add_fault(
+        Fault("before", lambda _r: httpx.Response(status, headers={"Location": target}), operation)
+    )
+    common = {"base_url": "https://bot-platform-api.fs.liveperson.com", "clock": clock}
+    common["session_pool"] = SessionPool()
+    if mode == "sync":
+        http = httpx.Client(transport=httpx.MockTransport(handle), follow_redirects=True)
+        api = Driven(Client("12345678", USER, http_client=http, sleep=clock.sleep, **common), None)
+    else:
+        ahttp = httpx.AsyncClient(transport=httpx.MockTransport(handle), follow_redirects=True)
+        client = AsyncClient("12345678", USER, http_client=ahttp, sleep=clock.asleep, **common)
+        api = Driven(client, portal)
+    with pytest.raises(UnexpectedStatusError, match="redirects are never followed") as caught:
+        api.send_messages(CONVERSATION, BATCH)
+    assert caught.value.status == status
+    assert "elsewhere.example" in str(caught.value)
+    assert "catch" not in str(caught.value)  # the host only: a path or query may hold a token
+    assert elsewhere == []
+    assert fake.delivered() == {}
+
+
 def test_capture_responses_gives_headers(api: Driven, fake: FakeApi) -> None:
     """capture_responses() exposes each call's final HTTP response."""
     fake.add_fault(
