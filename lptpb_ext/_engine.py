@@ -26,7 +26,7 @@ from typing import Generic, Self, TypeVar
 import httpx
 import pydantic
 
-from lptpb_ext._credentials import Bearer, Credentials
+from lptpb_ext._credentials import Bearer, Credentials, SecretBytes
 from lptpb_ext._errors import (
     AuthenticationError,
     DeadlineExceededError,
@@ -88,7 +88,7 @@ class Call:
     operation: str
     kind: CallKind
     ids: tuple[str, ...]  # path parameters after the account id
-    content: bytes | None = None
+    content: bytes | None = None  # a login body is SecretBytes: its repr hides the password
     ttl: int | None = None
     conversation_id: str = ""
     authenticated: bool = True
@@ -256,8 +256,8 @@ class _Engine(Generic[H]):
                 hint="the bearer given to the client was rejected and it has no credentials "
                 "to log in again",
             )
-        body = credentials.login_body()
-        content = body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+        # One expression: neither the body model nor its bytes sit in a local of this frame.
+        content = SecretBytes(dump(credentials.login_body()))
         return Call(credentials.operation, "login", (), content, authenticated=False)
 
     def _finish(self, call: Call, response: httpx.Response) -> httpx.Response:
