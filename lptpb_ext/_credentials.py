@@ -8,6 +8,10 @@ Four kinds, matching the contract's login operations:
 - :class:`Bearer`: a bearer obtained elsewhere. The client cannot log in again with it, so a
   rejected bearer ends in :class:`~lptpb_ext.AuthenticationError`.
 
+A login body holds the secrets too. It is made as :class:`SecretBytes` (bytes whose ``repr`` and
+``str`` say only ``<redacted N bytes>``) in one expression, so no frame keeps it in a plain
+local or a model: tools that show a traceback's locals (``pytest -l``, Sentry) never print it.
+
 >>> UserPassword("bot-api-user", "s3cret")
 UserPassword(username='bot-api-user', password=***)
 """
@@ -27,9 +31,31 @@ from lptpb_models import (
     UserPassLogin,
 )
 
-__all__ = ["ApiKey", "Bearer", "Credentials", "LegacyUserPassword", "UserPassword"]
+__all__ = [
+    "ApiKey",
+    "Bearer",
+    "Credentials",
+    "LegacyUserPassword",
+    "SecretBytes",
+    "UserPassword",
+]
 
 _HIDDEN = "***"
+
+
+class SecretBytes(bytes):
+    """Bytes that hold secrets (a login body): usable as bytes, shown as ``<redacted N bytes>``.
+
+    >>> SecretBytes(b'{"password": "s3cret"}')
+    <redacted 22 bytes>
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<redacted {len(self)} bytes>"
+
+    __str__ = __repr__
 
 
 def _require(kind: str, **values: str) -> None:

@@ -21,11 +21,20 @@ Choices made where the issue is silent:
   so the password and bearer never go where a tampered answer points; ``allow_any_host=True``
   accepts any well-formed host (tests, private deployments with their own Domain API).
 - **HTTP client:** an injected client is used as-is, except that its ``auth`` is not applied
+<<<<<<< HEAD
   (the Domain API needs none, and a bearer has no business there); the resolver closes only a
   client it made itself, which has 5 s connect and 10 s read timeouts. Nothing is retried here:
   that is the caller's retry policy.
 - **Account ids** are opaque strings (the contract types them so); empty ones, ones with
   surrounding whitespace, and ``.`` or ``..`` (dot-segments a URL drops) are refused.
+=======
+  (the Domain API needs none, and a bearer has no business there) and neither is its
+  ``follow_redirects``: a redirect is never followed, it is an ``UnexpectedStatusError``. The
+  resolver closes only a client it made itself, which has 5 s connect and 10 s read timeouts.
+  Nothing is retried here: that is the caller's retry policy.
+- **Account ids** are opaque strings (the contract types them so); empty ones, or ones with
+  surrounding whitespace, are refused.
+>>>>>>> hostile
 """
 
 from __future__ import annotations
@@ -252,7 +261,7 @@ class DomainResolver(_Base[threading.Event]):
         while True:
             try:
                 response = self._client.request(
-                    call.method, call.url, params=call.params, auth=None
+                    call.method, call.url, params=call.params, auth=None, follow_redirects=False
                 )
             except httpx.RequestError as exc:
                 raise transport_error(call, exc) from exc
@@ -326,7 +335,7 @@ class AsyncDomainResolver(_Base[anyio.Event]):
         while True:
             try:
                 response = await self._client.request(
-                    call.method, call.url, params=call.params, auth=None
+                    call.method, call.url, params=call.params, auth=None, follow_redirects=False
                 )
             except httpx.RequestError as exc:
                 raise transport_error(call, exc) from exc

@@ -14,7 +14,8 @@ One deadline bounds the whole call, attempts, backoff, the Domain API lookup, wa
 login and the login itself: the async driver runs the call inside ``asyncio.timeout_at``; the
 sync driver cuts every socket wait at the deadline (``_transport.DeadlineBackend``) and checks
 it between body chunks. Bodies are read capped (``_transport.read_capped``), and redirects are
-never followed.
+never followed: a 3xx is an error (:class:`~lptpb_ext.UnexpectedStatusError`), so a login
+body or a command never goes to a host the caller did not configure.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import httpx
 import pydantic
 
 from lptpb_ext import _transport
-from lptpb_ext._credentials import Bearer, Credentials
+from lptpb_ext._credentials import Bearer, Credentials, SecretBytes
 from lptpb_ext._errors import (
     AuthenticationError,
     DeadlineExceededError,
@@ -101,7 +102,7 @@ class Call:
     operation: str
     kind: CallKind
     ids: tuple[str, ...]  # path parameters after the account id
-    content: bytes | None = None
+    content: bytes | None = None  # a login body is SecretBytes: its repr hides the password
     ttl: int | None = None
     conversation_id: str = ""
     authenticated: bool = True
@@ -252,7 +253,7 @@ class _Engine(Generic[H]):
                     "%s attempt=%d status=%d latency_ms=%.1f",
                     call.operation, attempt, outcome.status_code, latency_ms,
                 )  # fmt: skip
-                if outcome.status_code < 400:
+                if outcome.status_code == 200:  # the contract's only success; 3xx are errors
                     return outcome
                 hint = retry_after(outcome.headers, self.wall_clock())
                 decision = decide(
@@ -298,7 +299,7 @@ class _Engine(Generic[H]):
 
     def _too_large(self, call: Call, response: httpx.Response, limit: int) -> Exception:
         message = f"the answer is larger than {limit} bytes and was not read"
-        if call.kind == "command" and response.status_code < 300:
+        if call.kind == "command" and response.status_code == 200:
             return InvalidResponseError(
                 call.operation, response.status_code, body=message,
                 hint="the command was probably accepted: check the conversation's commands",
@@ -306,7 +307,7 @@ class _Engine(Generic[H]):
         return InvalidResponseError(call.operation, response.status_code, body=message)
 
     def _limit(self, response: httpx.Response) -> int:
-        if response.status_code >= 400:
+        if response.status_code != 200:
             return _transport.MAX_ERROR_BYTES
         return self.options.max_response_bytes
 
@@ -319,15 +320,15 @@ class _Engine(Generic[H]):
                 hint="the bearer given to the client was rejected and it has no credentials "
                 "to log in again",
             )
-        body = credentials.login_body()
-        content = body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+        # One expression: neither the body model nor its bytes sit in a local of this frame.
+        content = SecretBytes(dump(credentials.login_body()))
         return Call(credentials.operation, "login", (), content, authenticated=False)
 
     def _finish(self, call: Call, response: httpx.Response) -> httpx.Response:
         captured = _CAPTURE.get()
         if captured is not None and call.kind != "login":
             captured.append(response)
-        if response.status_code >= 400:
+        if response.status_code != 200:
             raise api_error(call.operation, response, self.secrets())
         return response
 

@@ -12,8 +12,9 @@
     │   ├── NotFoundError                 404 (conversation unknown/closed, command not visible)
     │   ├── BotUserConflictError          409 on login: the user is a running bot's agent
     │   ├── RateLimitError                429
-    │   ├── ServerError                   5xx
-    │   ├── UnexpectedStatusError         any other status
+    │   ├── ServerError                   500-599
+    │   ├── UnexpectedStatusError         any other status but 200 (1xx, other 2xx, 3xx: a
+    │   │                                 redirect is never followed, 600+)
     │   └── InvalidResponseError          a success answer that does not match the contract
     ├── SessionContentionError        another consumer of the same user keeps logging us out
     ├── SessionStoreError             the shared session store failed when a login was needed
@@ -24,12 +25,17 @@
     └── CommandTrackingError          raised by ``CommandOutcome.raise_for_outcome()``
 
 Messages never include secrets: bodies are shortened and scrubbed by :func:`redact`.
+
+Every error pickles (for process pools and task queues) with its message, ``args`` and
+attributes: :meth:`LptpbError.__reduce__` rebuilds it without calling ``__init__``, whose
+parameters differ from ``args`` (the formatted message).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "ApiError",
@@ -91,6 +97,18 @@ def redact(text: str, secrets: tuple[str, ...] = (), limit: int = BODY_EXCERPT_C
 
 class LptpbError(Exception):
     """Base class of every error this SDK raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls ``cls(*args)``, but our ``__init__``s take the parts of
+        # the message, not the message: rebuild from args and the instance's attributes.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type[LptpbError], args: tuple[Any, ...], state: dict[str, Any]) -> LptpbError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigurationError(LptpbError, ValueError):

@@ -1,12 +1,17 @@
 """Turn HTTP answers into models or typed errors.
 
-Success bodies are parsed by the public pydantic models (tolerant of added fields, as the
-contract says). Error bodies are undocumented: they may be empty, plain text, an HTML page
-from the WAF or JSON, so an error keeps only a short, redacted excerpt.
+Success is status 200, the only one the contract documents, and its body is parsed by the
+public pydantic models (tolerant of added fields, as the contract says). Every other status is
+an error: 500-599 :class:`~lptpb_ext.ServerError`, the documented 4xx their own classes, and
+anything else (1xx, another 2xx, any 3xx, a status beyond 599) ``UnexpectedStatusError``; a
+redirect gets a hint saying it was not followed. Error bodies are undocumented: they may be
+empty, plain text, an HTML page from the WAF or JSON, so an error keeps only a short, redacted
+excerpt.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import TypeVar
 
 import httpx
@@ -57,7 +62,7 @@ def request_id(response: httpx.Response) -> str | None:
 def api_error(operation: str, response: httpx.Response, secrets: tuple[str, ...] = ()) -> ApiError:
     """The typed error for an error ``response`` of ``operation``, with a redacted excerpt."""
     status = response.status_code
-    if status >= 500:
+    if 500 <= status <= 599:
         cls: type[ApiError] = ServerError
     else:
         cls = _BY_STATUS.get(status, UnexpectedStatusError)
@@ -74,12 +79,26 @@ def api_error(operation: str, response: httpx.Response, secrets: tuple[str, ...]
         hint = "the Domain API does not know this account id"
     elif status == 404 and operation == "getCommand":
         hint = "the command left the last 200 commands or its conversation was closed"
+    elif 300 <= status <= 399:
+        hint = _redirect_hint(response)
     return cls(
         operation,
         status,
         body=redact(text, secrets),
         request_id=request_id(response),
         hint=hint,
+    )
+
+
+def _redirect_hint(response: httpx.Response) -> str:
+    """Why a redirect is an error, naming the host it pointed at (never its path or query)."""
+    host = ""
+    with contextlib.suppress(httpx.InvalidURL, TypeError, ValueError):
+        host = httpx.URL(response.headers.get("location", "")).host
+    target = f" to {redact(host, limit=80)}" if host else ""
+    return (
+        f"the server redirected{target}; redirects are never followed, so credentials and "
+        "commands go only to the configured host: check the zone or base URL"
     )
 
 

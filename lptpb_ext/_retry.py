@@ -5,31 +5,53 @@ The API has no idempotency key, so a repeated command reaches the customer twice
 - **Commands** (the conversation POSTs) are re-sent only when the request provably did not
   reach the server: the connection was never made (connect error or timeout, no free
   connection in the pool), or the server said so with a 429/503 and a ``Retry-After`` hint that
-  fits both the call's remaining deadline and the command's ``ttl``. A 401 is answered by a
-  re-login and one replay inside the auth flow, not here. After a read timeout or a reset once
-  the request was written, the caller gets :class:`~lptpb_ext.OutcomeUnknownError`.
+  fits both the call's remaining deadline and the command's ``ttl`` (shorter than it; without a
+  ``ttl`` the server applies ``TTL_DEFAULT``, 30 s, so that is the bound). A 401 is answered by
+  a re-login and one replay inside the auth flow, not here. After a read timeout or a reset
+  once the request was written, the caller gets :class:`~lptpb_ext.OutcomeUnknownError`.
 - **Reads** (GETs, the Domain API) and **login** are retried after any transport failure, 429,
   500, 502, 503 and 504, with capped exponential backoff and jitter, honouring ``Retry-After``.
   Login is safe to repeat: a second login only replaces a session nobody received.
+- **Hints** (``retry-after-ms``, else ``Retry-After``) are read by :func:`retry_after`. A hint
+  the server gets wrong is treated as absent, never fatal: text (``soon``), ``nan``, ``inf``,
+  negative or exponent numbers, malformed dates and delays above :data:`MAX_HINT` (a day).
+  Without a usable hint a command is not re-sent and a read backs off as usual.
 
 Every decision is bounded by ``RetryPolicy.max_attempts`` and by the call's deadline.
 """
 
 from __future__ import annotations
 
+import datetime
 import email.utils
+import math
 import random
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
 import httpx
 
-__all__ = ["Decision", "Failure", "RetryPolicy", "backoff", "decide", "failure_of", "retry_after"]
+from lptpb_ext._limits import TTL_DEFAULT
+
+__all__ = [
+    "MAX_HINT",
+    "Decision",
+    "Failure",
+    "RetryPolicy",
+    "backoff",
+    "decide",
+    "failure_of",
+    "retry_after",
+]
 
 CallKind = Literal["command", "read", "login"]
 RETRYABLE_READ_STATUSES = frozenset({429, 500, 502, 503, 504})
 HINTED_COMMAND_STATUSES = frozenset({429, 503})
+#: A longer ``Retry-After`` (one day) is taken for a server bug and ignored.
+MAX_HINT = 86400.0
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -74,22 +96,49 @@ def failure_of(exc: httpx.TransportError) -> Failure:
 
 
 def retry_after(headers: httpx.Headers, now: float) -> float | None:
-    """Seconds the server asked us to wait (``retry-after-ms``, or ``Retry-After`` as seconds
-    or an HTTP date relative to ``now``, a Unix time), or None when absent or unreadable."""
-    millis = headers.get("retry-after-ms")
+    """Seconds the server asked us to wait, or None when it did not say so usably.
+
+    ``retry-after-ms`` (milliseconds) wins over ``Retry-After`` (seconds, or an HTTP date
+    relative to ``now``, a Unix time; a date in the past means "now", 0). Each is a plain
+    non-negative decimal number; anything else the server gets wrong (text such as ``soon``,
+    ``nan``, ``inf``, a negative or exponent form, a malformed date) or a delay above
+    :data:`MAX_HINT` is treated as absent, never raised: an unusable ``retry-after-ms`` falls
+    back to ``Retry-After``. So the answer is None or a finite number in ``[0, MAX_HINT]``.
+    """
+    millis = _seconds(headers.get("retry-after-ms"), scale=1000.0)
     if millis is not None:
-        try:
-            return max(float(millis) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        return millis
     value = headers.get("retry-after")
     if value is None:
         return None
+    seconds = _seconds(value)
+    return seconds if seconds is not None else _until(value, now)
+
+
+def _seconds(value: str | None, scale: float = 1.0) -> float | None:
+    """A delay given as a plain decimal number (of seconds times ``scale``), if sane."""
+    if value is None or not _DECIMAL.fullmatch(value.strip()):
+        return None
+    return _sane(float(value.strip()) / scale)
+
+
+def _until(value: str, now: float) -> float | None:
+    """Seconds from ``now`` to an HTTP date, 0 for a past date; None when it is no date."""
     try:
-        return max(float(value), 0.0)
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
-    return max(parsed.timestamp() - now, 0.0) if parsed is not None else None
+        when = email.utils.parsedate_to_datetime(value)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # "-0000": UTC without a claim about the sender's zone
+        when = when.replace(tzinfo=datetime.UTC)
+    try:
+        delay = when.timestamp() - now
+    except (OverflowError, OSError, ValueError):
+        return None
+    return _sane(max(delay, 0.0))
+
+
+def _sane(delay: float) -> float | None:
+    return delay if math.isfinite(delay) and 0.0 <= delay <= MAX_HINT else None
 
 
 def backoff(retry: int, policy: RetryPolicy, rand: random.Random | None = None) -> float:
@@ -125,6 +174,8 @@ def decide(  # noqa: PLR0911 - one return per rule reads clearer than nested bra
     may be repeated, and after how long. ``remaining`` is what is left of the call's deadline."""
     if attempt >= policy.max_attempts:
         return STOP
+    if hint is not None and _sane(hint) is None:
+        hint = None  # whoever made it, a nonsense hint is no hint
     if failure is not None:
         if failure is Failure.MAYBE_SENT and kind == "command":
             return STOP
@@ -134,7 +185,7 @@ def decide(  # noqa: PLR0911 - one return per rule reads clearer than nested bra
     if kind == "command":
         if status not in HINTED_COMMAND_STATUSES or hint is None:
             return STOP
-        if hint > policy.max_retry_after or (ttl is not None and hint >= ttl):
+        if hint > policy.max_retry_after or hint >= (TTL_DEFAULT if ttl is None else ttl):
             return STOP
         return _within(hint, remaining, f"HTTP {status} with Retry-After")
     if status not in RETRYABLE_READ_STATUSES:
@@ -147,6 +198,6 @@ def decide(  # noqa: PLR0911 - one return per rule reads clearer than nested bra
 
 def _within(delay: float, remaining: float, reason: str) -> Decision:
     """Retry only when waiting still leaves time for another attempt before the deadline."""
-    if delay >= remaining:
+    if not 0.0 <= delay < remaining:  # NaN fails too
         return STOP
     return Decision(retry=True, delay=delay, reason=reason)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
 import io
 import json
 import re
 import shlex
+import threading
 
 import pytest
 
@@ -293,6 +295,46 @@ def test_an_uncertain_send_is_exit_6(sim, capsys):
     assert (code, out) == (6, "")
     assert "may or may not have been created" in err
     assert len(sim.commands(CONV)) == 1
+
+
+@pytest.fixture
+def nonsense_hints():
+    """A loopback server: login works, every send is a 503 with ``Retry-After: nan``."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            if self.path.split("?")[0].endswith("/login"):
+                self._answer(200, b'{"bearer": "b-1"}', {"content-type": "application/json"})
+            else:
+                self._answer(503, b"busy", {"retry-after": "nan"})
+
+        def _answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in {**headers, "content-length": str(len(body))}.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_a_nonsense_retry_after_is_one_line_and_exit_5(sim, capsys, monkeypatch, nonsense_hints):
+    """A 503 whose Retry-After is ``nan`` ends as an API error in one line, not a traceback."""
+    monkeypatch.setenv("LPTPB_BASE_URL", nonsense_hints)
+    code, out, err = run(capsys, "send", CONV, "hello")
+    assert (code, out) == (5, "")
+    assert err.count("\n") == 1
+    assert "HTTP 503" in err
 
 
 def test_secrets_from_the_environment_never_appear_in_any_output(sim, capsys, monkeypatch):

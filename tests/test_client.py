@@ -10,6 +10,7 @@ import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from lptpb_ext import (
+    ApiError,
     ApiKey,
     AsyncClient,
     AuthenticationError,
@@ -256,6 +257,46 @@ def test_commands_without_a_usable_hint_are_not_retried(api, fake, clock, case) 
     assert clock.sleeps == []
 
 
+def test_a_command_without_ttl_waits_only_for_hints_within_the_default_ttl(
+    api: Driven, fake: FakeApi, clock
+) -> None:
+    """No ttl means the server's 30 s: a 503 asking for 45 s is not waited out nor re-sent."""
+    api.login()
+    fake.add_fault(_respond(503, **{"Retry-After": "45"}))
+    with pytest.raises(ServerError):
+        api.send_messages(CONVERSATION, BATCH)
+    assert clock.sleeps == []
+    assert len([r for r in fake.requests if r.url.path.endswith("/messages")]) == 1
+
+
+@pytest.mark.parametrize("value", ["soon", "nan", "inf", "-3", "1e400", "99999999999"])
+@pytest.mark.parametrize("status", [400, 404, 429, 500, 503])
+def test_a_retry_after_the_server_gets_wrong_is_ignored(api, fake, clock, status, value) -> None:
+    """A nonsense Retry-After on an error answer is treated as absent: the typed error, no wait."""
+    headers = {"Retry-After": value}
+    for _ in range(2):
+        fake.add_fault(
+            Fault("before", lambda _r: httpx.Response(status, headers=headers), "messages")
+        )
+    with pytest.raises(ApiError) as caught:
+        api.send_messages(CONVERSATION, BATCH)
+    assert caught.value.status == status
+    assert clock.sleeps == []
+
+
+@pytest.mark.parametrize("value", ["nan", "-3", "soon"])
+@pytest.mark.parametrize("header", ["Retry-After", "retry-after-ms"])
+def test_a_read_with_a_nonsense_hint_backs_off_as_without_one(
+    api, fake, clock, header, value
+) -> None:
+    """A GET answered 503 with a nonsense hint is retried after the ordinary backoff."""
+    api.login()
+    fake.add_fault(_respond(503, **{header: value}))
+    assert api.list_commands(CONVERSATION) == []
+    assert len(clock.sleeps) == 1
+    assert 0.375 <= clock.sleeps[0] <= 0.5
+
+
 def test_gets_back_off_exponentially_and_honour_retry_after(
     api: Driven, fake: FakeApi, clock
 ) -> None:
@@ -341,6 +382,45 @@ def test_every_documented_status_maps_to_its_error(api, fake, status, error) -> 
     assert caught.value.status == status
     assert caught.value.request_id == "req-42"
     assert caught.value.body == "nope"
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        (100, UnexpectedStatusError),
+        (201, UnexpectedStatusError),
+        (204, UnexpectedStatusError),
+        (301, UnexpectedStatusError),
+        (302, UnexpectedStatusError),
+        (304, UnexpectedStatusError),
+        (307, UnexpectedStatusError),
+        (308, UnexpectedStatusError),
+        (501, ServerError),
+        (599, ServerError),
+        (600, UnexpectedStatusError),
+        (999, UnexpectedStatusError),
+    ],
+)
+def test_only_200_is_success(api: Driven, fake: FakeApi, status: int, error) -> None:
+    """A 3xx (or 1xx, or undocumented 2xx) with a fitting JSON body is an error, not a
+    success; only 500-599 are ServerError."""
+    api.login()
+    fake.add_fault(
+        Fault(
+            "before",
+            lambda _r: httpx.Response(
+                status, json={"commandId": "1"}, headers={"Location": "https://elsewhere.example/x"}
+            ),
+            "messages",
+        )
+    )
+    with pytest.raises(error) as caught:
+        api.send_messages(CONVERSATION, BATCH)
+    assert type(caught.value) is error
+    assert caught.value.status == status
+    if 300 <= status < 400:
+        assert "redirects are never followed" in str(caught.value)
+        assert "elsewhere.example" in str(caught.value)
 
 
 def test_waf_403_with_html_page_gets_the_hint(api: Driven, fake: FakeApi) -> None:
@@ -494,6 +574,46 @@ def test_injected_http_client_keeps_its_settings_and_ours(mode, fake, portal, cl
     assert len(seen) == 3  # login, the refused attempt, the retry
     api.close()
     assert not (http if mode == "sync" else ahttp).is_closed  # injected clients stay open
+
+
+@pytest.mark.parametrize(
+    "case", [(op, status) for op in ("login", "messages") for status in (301, 302, 303, 307, 308)]
+)
+def test_redirects_are_never_followed_even_by_a_following_client(
+    mode, fake, portal, clock, case
+) -> None:
+    """An injected client with follow_redirects=True still never sends the password (or a
+    command) to the host a 3xx points at: the redirect is an UnexpectedStatusError."""
+    operation, status = case
+    elsewhere: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "elsewhere.example":
+            request.read()
+            elsewhere.append(request)
+            return httpx.Response(200, json={"bearer": "b", "commandId": "1"})
+        return fake.handle(request)
+
+    target = f"https://elsewhere.example/catch?status={status}"
+    fake.add_fault(
+        Fault("before", lambda _r: httpx.Response(status, headers={"Location": target}), operation)
+    )
+    common = {"base_url": "https://bot-platform-api.fs.liveperson.com", "clock": clock}
+    common["session_pool"] = SessionPool()
+    if mode == "sync":
+        http = httpx.Client(transport=httpx.MockTransport(handle), follow_redirects=True)
+        api = Driven(Client("12345678", USER, http_client=http, sleep=clock.sleep, **common), None)
+    else:
+        ahttp = httpx.AsyncClient(transport=httpx.MockTransport(handle), follow_redirects=True)
+        client = AsyncClient("12345678", USER, http_client=ahttp, sleep=clock.asleep, **common)
+        api = Driven(client, portal)
+    with pytest.raises(UnexpectedStatusError, match="redirects are never followed") as caught:
+        api.send_messages(CONVERSATION, BATCH)
+    assert caught.value.status == status
+    assert "elsewhere.example" in str(caught.value)
+    assert "catch" not in str(caught.value)  # the host only: a path or query may hold a token
+    assert elsewhere == []
+    assert fake.delivered() == {}
 
 
 def test_capture_responses_gives_headers(api: Driven, fake: FakeApi) -> None:

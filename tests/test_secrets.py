@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import string
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
+import anyio
 import httpx
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -14,9 +19,12 @@ from hypothesis import strategies as st
 from lptpb_ext import (
     ApiError,
     ApiKey,
+    AsyncClient,
     Bearer,
     Client,
     LegacyUserPassword,
+    LptpbError,
+    RetryPolicy,
     SessionPool,
     UserPassword,
 )
@@ -165,3 +173,99 @@ def test_debug_log_lines_carry_metadata_only(records) -> None:
     joined = "\n".join(records.lines)
     for never in ("customer's words", "pw-123456789", "tok-123456789", CONVERSATION):
         assert never not in joined
+
+
+# ---------------------------------------------------------------- locals in tracebacks
+FRAME_PASSWORD = "pw-Zq7-only-in-the-credentials"  # noqa: S105 - a test value
+TESTS_DIR = str(Path(__file__).parent)
+
+
+def _repr_tree(value: object, depth: int = 0) -> Iterator[str]:
+    """``repr(value)``, and the reprs of what a container holds, as error reporters serialise
+    locals (Sentry walks mappings and sequences, then ``repr``s everything else)."""
+    yield repr(value)
+    if depth >= 4:
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _repr_tree(key, depth + 1)
+            yield from _repr_tree(item, depth + 1)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _repr_tree(item, depth + 1)
+
+
+def _locals_said(error: BaseException) -> str:
+    """Every local of every frame of ``error``'s traceback (and of the exceptions chained to
+    it), as ``pytest -l`` or Sentry would show them; the test's own frames are left out."""
+    parts: list[str] = []
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        exc = pending.pop()
+        if id(exc) in seen:
+            continue
+        seen.add(id(exc))
+        parts += [str(exc), repr(exc)]
+        for frame, _line in traceback.walk_tb(exc.__traceback__):
+            if frame.f_code.co_filename.startswith(TESTS_DIR):
+                continue
+            for name, value in frame.f_locals.items():
+                parts.extend(f"{frame.f_code.co_name}.{name}: {said}" for said in _repr_tree(value))
+        pending += [e for e in (exc.__cause__, exc.__context__) if e is not None]
+    return "\n".join(parts)
+
+
+def _failing_login(failure: str) -> Callable[[httpx.Request], httpx.Response]:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if failure == "500":
+            return httpx.Response(500, text="internal error")
+        if failure == "connect":
+            raise httpx.ConnectError("refused", request=request)
+        raise httpx.ReadError("reset", request=request)
+
+    return handler
+
+
+@pytest.mark.parametrize("failure", ["500", "connect", "read"])
+@pytest.mark.parametrize("kind", ["user", "legacy", "api-key"])
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_no_frame_of_a_failed_login_holds_the_password(mode, kind, failure) -> None:
+    """A login that fails (500 or transport error) raises with a traceback whose locals, repr'd
+    the way error reporters do, never show the password: the login body is redacted."""
+    credentials: UserPassword | LegacyUserPassword | ApiKey
+    if kind == "api-key":
+        credentials = ApiKey("bot-api", *(f"{FRAME_PASSWORD}-{n}" for n in range(4)))
+    else:
+        make = UserPassword if kind == "user" else LegacyUserPassword
+        credentials = make("bot-api", FRAME_PASSWORD)
+    transport = httpx.MockTransport(_failing_login(failure))
+    options: dict[str, Any] = {
+        "base_url": BASE_URL,
+        "session_pool": SessionPool(),
+        "retry": RetryPolicy(max_attempts=2, initial_delay=0.0),
+    }
+    if mode == "sync":
+        with (
+            Client(
+                ACCOUNT, credentials, http_client=httpx.Client(transport=transport), **options
+            ) as client,
+            pytest.raises(LptpbError) as caught,
+        ):
+            client.send_messages(CONVERSATION, {"messages": ["hi"]})
+        error = caught.value
+    else:
+
+        async def run() -> BaseException:
+            http = httpx.AsyncClient(transport=transport)
+            async with AsyncClient(ACCOUNT, credentials, http_client=http, **options) as client:
+                try:
+                    await client.send_messages(CONVERSATION, {"messages": ["hi"]})
+                except LptpbError as exc:
+                    return exc
+            raise AssertionError("the login did not fail")
+
+        error = anyio.run(run)
+    said = _locals_said(error)
+    assert "kind='login'" in said  # the walk did reach the login call's frames
+    assert FRAME_PASSWORD not in said

@@ -28,6 +28,7 @@ from lptpb_ext._errors import (
     RequestTimeoutError,
     ServerError,
     TransportError,
+    UnexpectedStatusError,
 )
 from lptpb_ext._zones import (
     BOT_CONNECTORS_HOSTS,
@@ -566,6 +567,23 @@ def test_injected_client_auth_is_not_applied(make, tpb):
     harness.client.auth = ("user", "secret")
     harness.resolve()
     assert "authorization" not in tpb.calls.last.request.headers
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_redirects_are_never_followed_even_by_a_following_client(make, router, tpb, status):
+    """A Domain API redirect is an UnexpectedStatusError even when the injected client follows
+    redirects: the other host is never asked."""
+    elsewhere = router.get(host="elsewhere.example").mock(
+        return_value=ok(entry("thirdPartyBots", "bot-platform-api.fs.liveperson.com"))
+    )
+    tpb.mock(
+        return_value=httpx.Response(status, headers={"Location": "https://elsewhere.example/x"})
+    )
+    harness = make()
+    harness.client.follow_redirects = True
+    with pytest.raises(UnexpectedStatusError, match="redirects are never followed"):
+        harness.resolve()
+    assert not elsewhere.called
 
 
 def test_default_client_has_explicit_timeouts_and_is_closed():
