@@ -31,9 +31,8 @@ def test_state_lists_the_seed_without_secrets(client):
     state = client.get("/_sim/state")
     account = state.json()["accounts"][0]
     assert account["id"] == DEFAULT_ACCOUNT
-    assert {"id": "5000000001", "username": PASSWORD_USER, "authType": "USER_PASS"} in account[
-        "users"
-    ]
+    user = {"id": "5000000001", "username": PASSWORD_USER, "authType": "USER_PASS", "logins": 0}
+    assert user in account["users"]
     assert '123456"' not in state.text
     assert "1233f5bf456" not in state.text
 

@@ -158,7 +158,12 @@ class Simulator:
             accounts = []
             for a in self.world.accounts.values():
                 users = [
-                    {"id": u.id, "username": u.username, "authType": u.auth_type}
+                    {
+                        "id": u.id,
+                        "username": u.username,
+                        "authType": u.auth_type,
+                        "logins": self.world.logins[(a.id, u.username)],
+                    }
                     for u in a.users.values()
                 ]
                 bots = [{"id": b.id, "user": b.user, "running": b.running} for b in a.bots.values()]

@@ -14,6 +14,7 @@ import json
 import secrets
 import threading
 import uuid
+from collections import Counter
 from typing import Any
 
 from lptpb_ext.simulator._clock import Clock
@@ -89,6 +90,7 @@ class World:
         self.accounts = {a.id: _account(a) for a in seed.accounts}
         self._sessions: dict[tuple[str, str], str] = {}  # (account, username) -> bearer
         self._bearers: dict[str, tuple[str, str]] = {}
+        self.logins: Counter[tuple[str, str]] = Counter()  # accepted logins per (account, user)
         self.engine = CommandEngine(self.lock, self.now_ms, self.accounts, seed.settings)
 
     def now_ms(self) -> int:
@@ -151,6 +153,7 @@ class World:
                 raise ApiProblem(
                     409, f"the user is the agent of the running bot {bot.id}; use a dedicated user"
                 )
+            self.logins[(account_id, user.username)] += 1
             return self._issue(account_id, user)
 
     def authenticate(self, account_id: str, authorization: str | None) -> SeedUser:
