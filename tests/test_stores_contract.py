@@ -144,6 +144,17 @@ def test_a_holder_past_its_lease_may_publish_when_nobody_newer_came(kit) -> None
     assert kit.read(KEY).fence == fence
 
 
+def test_a_newer_lease_that_ran_out_no_longer_blocks_an_older_fence(kit) -> None:
+    """Only an unexpired newer holder blocks a publish; a larger fence still wins after."""
+    old = kit.acquire(KEY, LEASE)
+    kit.advance(PAST)
+    new = kit.acquire(KEY, LEASE)
+    kit.advance(PAST)  # the newer holder died too, without publishing
+    assert kit.publish(KEY, old, "older")
+    assert kit.publish(KEY, new, "newer")
+    assert kit.read(KEY).bearer == "newer"
+
+
 def test_release_frees_the_lock_only_for_its_holder(kit) -> None:
     fence = kit.acquire(KEY, 30)
     kit.release(KEY, fence + 1)
