@@ -206,6 +206,7 @@ class FileSessionStore:
                 "FileSessionStore needs POSIX file locks (fcntl); on Windows use RedisSessionStore"
             )
         self._default = path is None
+        self._dir_checked = False  # the default directory's mode, checked at the first write
         if path is None:
             try:
                 path = default_state_dir() / DEFAULT_FILE_NAME
@@ -332,6 +333,7 @@ class FileSessionStore:
 
     def _ensure_dir(self) -> None:
         directory = self.path.parent
+        self._dir_checked = True
         try:
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             if self._default:  # our own directory: keep it private even if made wider
@@ -344,6 +346,8 @@ class FileSessionStore:
     @contextmanager
     def _file_lock(self) -> Iterator[None]:
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+        if self._default and not self._dir_checked:
+            self._ensure_dir()
         try:
             fd = os.open(self._lock_path, flags, 0o600)
         except FileNotFoundError:
