@@ -51,9 +51,10 @@ Async
     connections belong to the loop that opened them); under another async library (trio) the
     async methods run the sync client in a worker thread. A ready ``redis.Redis`` given instead
     of a URL serves the async methods the same way, through a worker thread; a ready
-    ``redis.asyncio.Redis`` serves only the async methods. Clients given are never closed by
-    the store; those it made are closed by :meth:`RedisSessionStore.close` and
-    :meth:`RedisSessionStore.aclose`.
+    ``redis.asyncio.Redis`` serves only the async methods. Clients given keep their own
+    timeouts and retries, and are never closed by the store; those it made are closed by
+    :meth:`RedisSessionStore.close` and, for the running loop, :meth:`RedisSessionStore.aclose`
+    (call it before the loop ends: the connections belong to that loop).
 """
 
 from __future__ import annotations
