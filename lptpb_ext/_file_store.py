@@ -43,6 +43,8 @@ How it is kept consistent
       the file with ``os.replace``. Readers (``read``, ``relogins``) therefore never lock:
       they always see a whole file. The directory is not fsynced: after a host crash the
       rename may be lost and the previous state comes back, which costs at most one login.
+      A temporary file orphaned by a writer killed mid-write is removed by the next store
+      that writes (under the lock, any temporary file but one's own is an orphan).
     - The *login lock* is not an OS lock held during a login. It is the lease recorded in the
       file: the holder's fence and its wall-clock expiry. A process SIGKILLed while logging in
       holds nobody up beyond its lease.
@@ -71,6 +73,7 @@ POSIX only (``fcntl``); on Windows use :class:`~lptpb_ext.RedisSessionStore`.
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import math
@@ -207,6 +210,7 @@ class FileSessionStore:
             )
         self._default = path is None
         self._dir_checked = False  # the default directory's mode, checked at the first write
+        self._swept = False  # orphaned temporary files, removed at the first write
         if path is None:
             try:
                 path = default_state_dir() / DEFAULT_FILE_NAME
@@ -323,7 +327,21 @@ class FileSessionStore:
             if changed:
                 self._prune(sessions, now)
                 self._write(sessions)
+            if not self._swept:
+                self._sweep()
             return result
+
+    def _sweep(self) -> None:
+        """Remove temporary files left by a writer killed mid-write (they may hold a bearer).
+
+        Called under the file lock, where no other writer can be mid-write, so every
+        temporary file beside ours is an orphan. Once per store: such orphans are rare.
+        """
+        self._swept = True
+        with suppress(OSError):
+            for orphan in self.path.parent.glob(f"{glob.escape(self.path.name)}.*.tmp"):
+                with suppress(OSError):
+                    orphan.unlink()
 
     def _prune(self, sessions: dict[str, _Entry], now: float) -> None:
         for key, entry in list(sessions.items()):

@@ -293,6 +293,19 @@ def test_a_lock_held_too_long_raises_instead_of_hanging(tmp_path) -> None:
     assert store.acquire(KEY, 30) is not None
 
 
+def test_temporary_files_orphaned_by_a_killed_writer_are_removed(tmp_path) -> None:
+    orphan = tmp_path / "s.json.0123456789ab.tmp"
+    orphan.write_text('{"sessions": {"k": {"bearer": "half-written"}}}')
+    unrelated = tmp_path / "other.json.0123456789ab.tmp"
+    unrelated.write_text("")
+    store = FileSessionStore(tmp_path / "s.json")
+    store.read(KEY)
+    assert orphan.exists()  # readers do not take the lock, so they leave it alone
+    _login(store)
+    assert not orphan.exists()
+    assert unrelated.exists()
+
+
 def test_a_bad_path_is_a_configuration_error() -> None:
     with pytest.raises(ConfigurationError):
         FileSessionStore("")
