@@ -1,6 +1,6 @@
 """A session store in Redis: :class:`RedisSessionStore`, for processes on many hosts.
 
-Needs the ``redis`` extra (``pip install 'lptpb[redis]'``, redis-py 5 or later) and a Redis
+Needs the ``redis`` extra (``pip install 'lptpb[redis]'``, redis-py 5.0.1 or later) and a Redis
 server 5 or later (scripts replicate their effects, so they may read the server's clock).
 
 What is stored
@@ -40,11 +40,16 @@ Failures
 
 Security
     The bearer at rest is a secret: anyone who can read these keys can act as the bot's user
-    until the bearer expires. Use a Redis user restricted by ACL to the prefix (for example
-    ``user lptpb on >password ~lptpb:session:* +@read +@write +@scripting +time``) and TLS
-    (``rediss://``) whenever Redis is not on the same host. Credentials are never stored. The
-    store's ``repr`` and errors never show a bearer or the URL's password; redis-py does not
-    log commands.
+    until the bearer expires. Use TLS (``rediss://``) whenever Redis is not on the same host,
+    and a Redis user limited by ACL to the prefix and to the commands the store uses (scripts
+    are checked command by command)::
+
+        ACL SETUSER lptpb on >PASSWORD resetkeys ~lptpb:session:* resetchannels -@all
+            +evalsha +script|load +hmget +time +exists +hincrby +set +get +del +hset
+            +pexpire +zadd +zremrangebyscore +zcount
+
+    Credentials are never stored. The store's ``repr`` and errors never show a bearer or the
+    URL's password; redis-py does not log commands.
 
 Async
     From a URL the store makes one ``redis.asyncio`` client per event loop (an asyncio client's

@@ -280,3 +280,43 @@ def test_each_event_loop_gets_its_own_asyncio_client(store) -> None:
 )
 def test_mask_url(url, masked) -> None:
     assert mask_url(url) == masked
+
+
+# ---------------------------------------------------------------------- the documented ACL
+
+
+def test_the_acl_in_the_docstring_is_all_the_store_needs(redis_url, raw) -> None:  # noqa: F811
+    """A user with exactly the documented ACL can do everything, scripts loaded afresh."""
+    import lptpb_ext._redis_store as module  # noqa: PLC0415
+
+    doc = module.__doc__ or ""
+    rules = " ".join(doc[doc.index("ACL SETUSER lptpb") :].split("\n\n")[0].split()).split()[3:]
+    user = f"acl-{unique_prefix()[:-1]}"
+    assert rules[:2] == ["on", ">PASSWORD"]
+    assert "-@all" in rules
+    raw.execute_command("ACL", "SETUSER", user, *[r.replace("PASSWORD", PASSWORD) for r in rules])
+    raw.script_flush()
+    try:
+        url = redis_url.replace("unix://", f"unix://{user}:{PASSWORD}@")
+        store = RedisSessionStore(url)
+        key = f"acl-{unique_prefix()}"
+        fence = store.acquire(key, 30)
+        assert store.acquire(key, 30) is None
+        assert store.publish(key, fence, BEARER, relogin=True)
+        assert store.read(key).bearer == BEARER
+        assert store.relogins(key, 60) == 1
+        store.release(key, store.acquire(key, 30))
+
+        async def async_side() -> None:
+            assert await store.aacquire(key, 30) is not None
+            assert (await store.aread(key)).bearer == BEARER
+            await store.aclose()
+
+        asyncio.run(async_side())
+        outside = RedisSessionStore(url, prefix="elsewhere:")
+        with pytest.raises(SessionStoreError, match="NoPermission"):
+            outside.read(key)
+        store.close()
+        outside.close()
+    finally:
+        raw.execute_command("ACL", "DELUSER", user)
