@@ -47,7 +47,8 @@ How it is kept consistent
       that writes (under the lock, any temporary file but one's own is an orphan).
     - The *login lock* is not an OS lock held during a login. It is the lease recorded in the
       file: the holder's fence and its wall-clock expiry. A process SIGKILLed while logging in
-      holds nobody up beyond its lease.
+      holds nobody up beyond its lease. Every process of the host reads the same wall clock;
+      should it be set back, a live lease lasts that much longer.
 
 Corruption
     A file that is not valid JSON of the shape above (truncated by a crash of some other
