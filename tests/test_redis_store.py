@@ -233,7 +233,7 @@ def test_a_ready_asyncio_client_serves_the_async_side_only(redis_url) -> None:  
     asyncio.run(scenario())
 
 
-def test_a_given_clients_password_is_not_shown(redis_url) -> None:  # noqa: F811
+def test_a_given_clients_password_is_not_shown() -> None:
     from redis.backoff import NoBackoff  # noqa: PLC0415
     from redis.retry import Retry  # noqa: PLC0415
 
