@@ -1,0 +1,64 @@
+"""A session store named by one string: the ``LPTPB_SESSION_STORE`` variable, ``--session-store``.
+
+=================================  ==========================================================
+``memory:``                        :class:`~lptpb_ext.MemoryStore`: this process only
+``file:``                          :class:`~lptpb_ext.FileSessionStore` at its default path
+``file:///abs/path/sessions.json``  :class:`~lptpb_ext.FileSessionStore` at that path
+``redis://[user:pass@]host[:port][/db]``, ``rediss://...`` (TLS), ``unix:///path/to/socket``
+                                   :class:`~lptpb_ext.RedisSessionStore` (needs ``lptpb[redis]``)
+=================================  ==========================================================
+
+Anything else raises :class:`~lptpb_ext.ConfigurationError` naming the value, password masked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lptpb_ext._errors import ConfigurationError
+from lptpb_ext._file_store import FileSessionStore
+from lptpb_ext._redis_store import RedisSessionStore, mask_url
+from lptpb_ext._stores import MemoryStore, SessionStore
+
+__all__ = ["store_from_url"]
+
+_REDIS_SCHEMES = ("redis", "rediss", "unix")
+_FORMS = "memory:, file:, file:///absolute/path, redis://..., rediss://... or unix:///socket"
+
+
+def store_from_url(text: str) -> SessionStore:
+    """The session store that ``text`` names (see the module's table)."""
+    value = text.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise _bad(text, "not a URL") from None
+    scheme = parts.scheme.lower()
+    if scheme == "memory":
+        if value.lower() not in ("memory:", "memory://"):
+            raise _bad(text, "memory: takes nothing after the colon")
+        return MemoryStore()
+    if scheme == "file":
+        return _file_store(text, value)
+    if scheme in _REDIS_SCHEMES:
+        return RedisSessionStore(value)
+    raise _bad(text, "unknown kind of store")
+
+
+def _file_store(text: str, value: str) -> FileSessionStore:
+    if value.lower() in ("file:", "file://"):
+        return FileSessionStore()
+    parts = urlsplit(value)
+    if parts.netloc not in ("", "localhost"):
+        raise _bad(text, "a file store is on this host: file:///absolute/path")
+    if parts.query or parts.fragment:
+        raise _bad(text, "a file URL takes no query or fragment")
+    path = Path(unquote(parts.path))
+    if not path.is_absolute() or not path.name:
+        raise _bad(text, "the path must be absolute and name a file: file:///absolute/path")
+    return FileSessionStore(path)
+
+
+def _bad(text: str, why: str) -> ConfigurationError:
+    return ConfigurationError(f"session store {mask_url(text)!r}: {why}; expected {_FORMS}")
