@@ -34,12 +34,17 @@ from lptpb_ext._errors import (
     RequestValidationError,
     ServerError,
     SessionContentionError,
+    SessionStoreError,
     TransportError,
     UnexpectedStatusError,
 )
 from lptpb_ext._events import ReloginEvent, RetryEvent
+from lptpb_ext._file_store import FileSessionStore
+from lptpb_ext._redis_store import RedisSessionStore
 from lptpb_ext._retry import RetryPolicy
 from lptpb_ext._session import Session, SessionPool
+from lptpb_ext._store_url import store_from_url
+from lptpb_ext._stores import MemoryStore, SessionStore, StoredSession
 from lptpb_ext._tracking import CommandOutcome
 from lptpb_ext._validation import validate_body, validate_ttl
 from lptpb_ext._version import __version__
@@ -61,15 +66,18 @@ __all__ = [
     "ConfigurationError",
     "DeadlineExceededError",
     "DomainResolver",
+    "FileSessionStore",
     "ForbiddenError",
     "InvalidResponseError",
     "LegacyUserPassword",
     "LptpbError",
+    "MemoryStore",
     "Messages",
     "NotFoundError",
     "OutcomeUnknownError",
     "RateLimitError",
     "Reconciliation",
+    "RedisSessionStore",
     "ReloginEvent",
     "RequestTimeoutError",
     "RequestValidationError",
@@ -81,6 +89,9 @@ __all__ = [
     "Session",
     "SessionContentionError",
     "SessionPool",
+    "SessionStore",
+    "SessionStoreError",
+    "StoredSession",
     "TransportError",
     "UnexpectedStatusError",
     "UserPassword",
@@ -89,6 +100,7 @@ __all__ = [
     "meta",
     "sc",
     "sde",
+    "store_from_url",
     "validate_body",
     "validate_ttl",
 ]

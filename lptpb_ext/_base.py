@@ -27,6 +27,7 @@ from lptpb_ext._events import ReloginHook, RetryHook
 from lptpb_ext._retry import RetryPolicy
 from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._session import DEFAULT_POOL, Session, SessionPool, fingerprint
+from lptpb_ext._store_url import store_from_env
 from lptpb_ext._stores import MemoryStore, SessionStore
 from lptpb_ext._zones import base_url_for
 
@@ -133,7 +134,7 @@ class ClientBase:
             on_relogin=on_relogin,
         )
         self._pool = session_pool if session_pool is not None else DEFAULT_POOL
-        self._store = session_store
+        self._store = session_store if session_store is not None else store_from_env()
         self._max_relogins = max_relogins
         self._relogin_window = relogin_window
         self._clock = clock

@@ -44,11 +44,14 @@ class Client(ClientBase):
     ``relogin_window`` (contention limit), and ``clock`` / ``sleep`` / ``wall_clock`` /
     ``rand`` for tests.
 
-    Sessions: clients of the same account and user share one session (one bearer, one login
-    in flight) through ``session_pool`` (default: one pool per process). A client given its
-    own ``http_client`` gets sessions scoped to that HTTP client, so tests against separate
-    simulators never share bearers. ``session=other.session`` shares one explicitly, for
-    example between a sync and an async client.
+    Sessions: clients of the same host, account, user and credentials share one session (one
+    bearer, one login in flight) through ``session_pool`` (default: one pool per process). A
+    client given its own ``http_client`` gets sessions scoped to that HTTP client, so tests
+    against separate simulators never share bearers. ``session=other.session`` shares one
+    explicitly, for example between a sync and an async client. ``session_store`` (default:
+    the store ``LPTPB_SESSION_STORE`` names, else this process's memory) is where the bearer
+    lives: give every process of one user the same :class:`~lptpb_ext.FileSessionStore` or
+    :class:`~lptpb_ext.RedisSessionStore` and they share one LivePerson session.
     """
 
     _http: httpx.Client

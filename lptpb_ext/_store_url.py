@@ -13,6 +13,9 @@ Anything else raises :class:`~lptpb_ext.ConfigurationError` naming the value, pa
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +24,7 @@ from lptpb_ext._file_store import FileSessionStore
 from lptpb_ext._redis_store import RedisSessionStore, mask_url
 from lptpb_ext._stores import MemoryStore, SessionStore
 
-__all__ = ["store_from_url"]
+__all__ = ["ENV_VAR", "store_from_env", "store_from_url"]
 
 _REDIS_SCHEMES = ("redis", "rediss", "unix")
 _FORMS = "memory:, file:, file:///absolute/path, redis://..., rediss://... or unix:///socket"
@@ -62,3 +65,25 @@ def _file_store(text: str, value: str) -> FileSessionStore:
 
 def _bad(text: str, why: str) -> ConfigurationError:
     return ConfigurationError(f"session store {mask_url(text)!r}: {why}; expected {_FORMS}")
+
+
+#: The environment variable that names the session store of every client that is given none.
+ENV_VAR = "LPTPB_SESSION_STORE"
+_FROM_ENV: dict[str, SessionStore] = {}
+_FROM_ENV_LOCK = threading.Lock()
+
+
+def store_from_env(environ: Mapping[str, str] | None = None) -> SessionStore | None:
+    """The store ``LPTPB_SESSION_STORE`` names, or None when it is unset or empty.
+
+    One store object per value and process, so every client of the process that relies on the
+    variable shares one store (and so, through the session pool, one session per user).
+    """
+    value = (os.environ if environ is None else environ).get(ENV_VAR, "").strip()
+    if not value:
+        return None
+    with _FROM_ENV_LOCK:
+        found = _FROM_ENV.get(value)
+        if found is None:
+            found = _FROM_ENV[value] = store_from_url(value)
+        return found

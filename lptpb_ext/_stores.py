@@ -31,6 +31,9 @@ from typing import Protocol, runtime_checkable
 __all__ = ["MemoryStore", "SessionStore", "StoredSession"]
 
 
+_RETENTION = 3600.0  # seconds re-logins are remembered, as the file and Redis stores do
+
+
 @dataclass(frozen=True, repr=False)
 class StoredSession:
     """A bearer and the fence of the login that produced it (larger is newer)."""
@@ -127,7 +130,7 @@ class MemoryStore:
             now = self._clock()
             newer_holder = entry.holder is not None and entry.holder > fence and now < entry.expires
             current = entry.record.fence if entry.record is not None else 0
-            stored = fence > current and not newer_holder
+            stored = current < fence <= entry.fence and not newer_holder  # only fences handed out
             if stored:
                 entry.record = StoredSession(bearer, fence, now)
                 if relogin:
@@ -147,10 +150,10 @@ class MemoryStore:
             entry = self._entries.get(key)
             if entry is None:
                 return 0
-            horizon = self._clock() - window
-            while entry.logins and entry.logins[0] < horizon:
-                entry.logins.popleft()
-            return len(entry.logins)
+            now = self._clock()
+            while entry.logins and entry.logins[0] < now - _RETENTION:
+                entry.logins.popleft()  # a window asked by one client never shortens another's
+            return sum(1 for at in entry.logins if at >= now - window)
 
     async def aread(self, key: str) -> StoredSession | None:
         return self.read(key)

@@ -28,6 +28,7 @@ from lptpb_ext import (
     RequestValidationError,
     ServerError,
     SessionContentionError,
+    SessionStoreError,
     TransportError,
     UnexpectedStatusError,
 )
@@ -56,6 +57,8 @@ EXAMPLES: list[BaseException] = [
     ),
     ApiError("login", 500),  # the defaults
     SessionContentionError("12345678", 5, 60.0),
+    SessionContentionError("12345678", 5, 60.0, shared=True),
+    SessionStoreError("redis://:***@cache:6379", "ConnectionError: refused"),
     TransportError("listCommands", "ConnectError: not sent"),
     RequestTimeoutError("listCommands", "ReadTimeout: maybe sent"),
     OutcomeUnknownError("sendMessages", "ReadError after the request was sent", RECONCILIATION),
