@@ -10,6 +10,7 @@ from lptpb_ext import _metadata as meta
 from lptpb_ext import _sde as sde
 from lptpb_ext import _structured as sc
 from lptpb_ext._async_client import AsyncClient
+from lptpb_ext._batch import Batch, BatchProgress, BatchSummary
 from lptpb_ext._builder import Messages
 from lptpb_ext._client import Client
 from lptpb_ext._credentials import ApiKey, Bearer, LegacyUserPassword, UserPassword
@@ -25,6 +26,10 @@ from lptpb_ext._errors import (
     DeadlineExceededError,
     ForbiddenError,
     InvalidResponseError,
+    JobFileError,
+    JobProblem,
+    JournalError,
+    JournalLockedError,
     LptpbError,
     NotFoundError,
     OutcomeUnknownError,
@@ -40,6 +45,8 @@ from lptpb_ext._errors import (
 )
 from lptpb_ext._events import ReloginEvent, RetryEvent
 from lptpb_ext._file_store import FileSessionStore
+from lptpb_ext._jobs import Job
+from lptpb_ext._journal import JobRecord
 from lptpb_ext._redis_store import RedisSessionStore
 from lptpb_ext._retry import RetryPolicy
 from lptpb_ext._session import Session, SessionPool
@@ -58,6 +65,9 @@ __all__ = [
     "AsyncDomainResolver",
     "AuthenticationError",
     "BadRequestError",
+    "Batch",
+    "BatchProgress",
+    "BatchSummary",
     "Bearer",
     "BotUserConflictError",
     "Client",
@@ -69,6 +79,12 @@ __all__ = [
     "FileSessionStore",
     "ForbiddenError",
     "InvalidResponseError",
+    "Job",
+    "JobFileError",
+    "JobProblem",
+    "JobRecord",
+    "JournalError",
+    "JournalLockedError",
     "LegacyUserPassword",
     "LptpbError",
     "MemoryStore",

@@ -22,7 +22,11 @@
     │   ├── RequestTimeoutError           a GET (or a POST that provably never left) timed out
     │   └── OutcomeUnknownError           a POST may have reached the server; do not blindly resend
     ├── DeadlineExceededError         the call's overall deadline ran out across attempts
-    └── CommandTrackingError          raised by ``CommandOutcome.raise_for_outcome()``
+    ├── CommandTrackingError          raised by ``CommandOutcome.raise_for_outcome()``
+    ├── JobFileError                  bulk jobs that cannot be sent, every one listed; nothing sent
+    └── JournalError                  a bulk journal that cannot be used (corrupted, another
+        │                             account, already exists); nothing sent
+        └── JournalLockedError            the journal is in use by a running batch
 
 Messages never include secrets: bodies are shortened and scrubbed by :func:`redact`.
 
@@ -47,6 +51,10 @@ __all__ = [
     "DeadlineExceededError",
     "ForbiddenError",
     "InvalidResponseError",
+    "JobFileError",
+    "JobProblem",
+    "JournalError",
+    "JournalLockedError",
     "LptpbError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -301,3 +309,54 @@ class CommandTrackingError(LptpbError):
     def __init__(self, message: str, outcome: object) -> None:
         self.outcome = outcome
         super().__init__(message)
+
+
+@dataclass(frozen=True)
+class JobProblem:
+    """One bad job: ``where`` (``line 7``, or ``job 3`` for jobs given in code), the field
+    ``path`` in the job (``body.messages[0].text``, ``operation``; empty for the whole line)
+    and what is wrong."""
+
+    where: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.path + ': ' if self.path else ''}{self.message}"
+
+
+class JobFileError(LptpbError, ValueError):
+    """Jobs of a bulk run that cannot be sent; ``problems`` lists every one. Nothing was sent.
+
+    The message names the source and lists each problem on its own line::
+
+        jobs.jsonl: 2 bad jobs; nothing was sent
+          line 3: operation: unknown operation 'sendMesages' (did you mean sendMessages?); ...
+          line 9: body.messages[0]: ...
+    """
+
+    def __init__(self, source: str, problems: list[JobProblem]) -> None:
+        self.source = source
+        self.problems = problems
+        count = len(problems)
+        lines = "".join(f"\n  {problem}" for problem in problems)
+        noun = "bad job" if count == 1 else "bad jobs"
+        super().__init__(f"{source}: {count} {noun}; nothing was sent{lines}")
+
+
+class JournalError(LptpbError):
+    """A bulk journal that cannot be used: not a journal, corrupted, of another account,
+    already there when a new one was to be made. Nothing was sent. ``path`` names the file."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(f"journal {path}: {message}")
+
+
+class JournalLockedError(JournalError):
+    """The journal is in use by a running batch (``holder`` says which process, if known)."""
+
+    def __init__(self, path: str, holder: str = "") -> None:
+        self.holder = holder
+        who = f" ({holder})" if holder else ""
+        super().__init__(path, f"in use by a running batch{who}; nothing was sent")

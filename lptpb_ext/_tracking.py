@@ -32,7 +32,7 @@ from lptpb_ext._errors import CommandTrackingError, DeadlineExceededError, NotFo
 from lptpb_ext._limits import TTL_MAX
 from lptpb_models import Command
 
-__all__ = ["CommandOutcome", "Fetch", "ListCheck", "Pause", "wait_plan"]
+__all__ = ["CommandOutcome", "Fetch", "ListCheck", "Pause", "outcome_of", "wait_plan"]
 
 EXECUTION_FAILED = "com.liveperson.bot-connectors-worker.error.public-api.execution-failed"
 GRACE = 5.0
@@ -99,6 +99,11 @@ def _settled(command: Command) -> CommandOutcome | None:
             return CommandOutcome("expired", command.id, command, name, "not run before its ttl")
         return CommandOutcome("failed", command.id, command, name)
     return None
+
+
+def outcome_of(command: Command) -> CommandOutcome | None:
+    """How ``command`` ended, or None while it is still ``waiting``."""
+    return _settled(command)
 
 
 def wait_plan(
