@@ -24,7 +24,9 @@ What a run guarantees:
   the evidence.
 - **A conversation's jobs go in order**: the next job of a conversation is sent once the one
   before it was accepted (or settled otherwise); the API runs a conversation's commands in the
-  order it accepted them. Jobs of different conversations run concurrently, at most
+  order it accepted them. A ``closeConversation`` or ``removeAgent`` job waits until the
+  conversation's earlier commands have settled: once a conversation is closed (or has no bot)
+  the API shows none of its commands, so their outcomes would be lost. Jobs of different conversations run concurrently, at most
   ``concurrency`` HTTP requests at a time.
 - **Tracking scales**: a conversation with two or more commands in flight is polled with one
   ``listCommands``, not one ``getCommand`` each (``polling="auto"``; ``"list"`` and
@@ -113,6 +115,8 @@ _FATAL = (
 )
 # The request provably did not reach the server, or the server refused it before processing.
 _UNSENT = (RateLimitError, DeadlineExceededError)
+# Operations after which a conversation's commands are no longer shown.
+_ENDING = frozenset({"closeConversation", "removeAgent"})
 # It may have been processed: reconcile.
 _MAYBE = (OutcomeUnknownError, ServerError, UnexpectedStatusError, InvalidResponseError)
 
@@ -284,6 +288,7 @@ class _Run:
         self.requests: collections.Counter[str] = collections.Counter()
         self.tracked: dict[str, dict[int, _Tracked]] = {}
         self.wakers: dict[str, asyncio.Event] = {}
+        self.idle: dict[str, asyncio.Event] = collections.defaultdict(asyncio.Event)
         self.pollers: set[asyncio.Task[None]] = set()
         self.finished = 0
         self.started = time.monotonic()
@@ -393,6 +398,10 @@ class _Run:
             if self.failure is not None:
                 return
             if job.state == "pending":
+                if job.operation in _ENDING and self.tracked.get(job.conversation_id):
+                    # a close (or the removal of the last bot) hides the conversation's
+                    # commands: let the earlier ones show their outcome first
+                    await self.idle[job.conversation_id].wait()
                 await self._send(job)
 
     async def _send(self, job: _Job) -> None:
@@ -523,6 +532,7 @@ class _Run:
         conversation = job.conversation_id
         items = self.tracked.setdefault(conversation, {})
         items[job.seq] = _Tracked(job, time.monotonic() + FIRST_POLL)
+        self.idle[conversation].clear()
         waker = self.wakers.get(conversation)
         if waker is not None:
             waker.set()
@@ -625,7 +635,10 @@ class _Run:
         tracked.next_at = time.monotonic() + tracked.delay
 
     async def _settle(self, job: _Job, state: str, error: str | None) -> None:
-        self.tracked.get(job.conversation_id, {}).pop(job.seq, None)
+        tracked = self.tracked.get(job.conversation_id, {})
+        tracked.pop(job.seq, None)
+        if not tracked:
+            self.idle[job.conversation_id].set()
         await self._set(
             job, state, expect=("accepted",), detail=error, error=error, settled_at_ms=_wall_ms()
         )

@@ -514,10 +514,15 @@ class Writer:
             self._commit(group)
 
     def _commit(self, group: list[tuple[Change, concurrent.futures.Future[None]]]) -> None:
+        # A waiter that was cancelled (its run is being cancelled) gives up its change: it
+        # never learns of it, and a change nobody acts on is better not made.
+        live = [(change, f) for change, f in group if f.set_running_or_notify_cancel()]
+        if not live:
+            return
         db = self._connection
         try:
             db.execute("BEGIN IMMEDIATE")
-            for change, _ in group:
+            for change, _ in live:
                 change(db)
             db.execute("COMMIT")
         except BaseException as error:  # handed to every waiter
@@ -525,11 +530,11 @@ class Writer:
                 db.execute("ROLLBACK")
             if isinstance(error, _ConflictError | sqlite3.Error):
                 error = JournalError(str(self.path), f"cannot be written: {error}")
-            for _, future in group:
+            for _, future in live:
                 future.set_exception(error)
             return
         self.commits += 1
-        for _, future in group:
+        for _, future in live:
             future.set_result(None)
 
 
