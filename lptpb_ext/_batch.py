@@ -26,8 +26,8 @@ What a run guarantees:
   before it was accepted (or settled otherwise); the API runs a conversation's commands in the
   order it accepted them. A ``closeConversation`` or ``removeAgent`` job waits until the
   conversation's earlier commands have settled: once a conversation is closed (or has no bot)
-  the API shows none of its commands, so their outcomes would be lost. Jobs of different conversations run concurrently, at most
-  ``concurrency`` HTTP requests at a time.
+  the API shows none of its commands, so their outcomes would be lost. Jobs of different
+  conversations run concurrently, at most ``concurrency`` HTTP requests at a time.
 - **Tracking scales**: a conversation with two or more commands in flight is polled with one
   ``listCommands``, not one ``getCommand`` each (``polling="auto"``; ``"list"`` and
   ``"get"`` force one way).

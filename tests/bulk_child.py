@@ -48,7 +48,8 @@ class Killer:
 
     def hit(self, stage: str) -> bool:
         self.seen[stage] += 1
-        return bool(self.kill and self.kill["stage"] == stage and self.seen[stage] == self.kill["n"])
+        kill = self.kill
+        return bool(kill and kill["stage"] == stage and self.seen[stage] == kill["n"])
 
     def on_stage(self, stage: str, seq: int) -> None:
         name = {"sending": "sending", "accepted": "accepted", "poll": "tracking"}[stage]

@@ -128,7 +128,7 @@ def audit(sim: Any, conversations: list[str], journal: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_batch_killed_five_times_delivers_each_job_once_or_says_why_not(seed, tmp_path):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - kill points, not secrets
     sim = simulator.Simulator()
     with simulator.serve(sim) as url:
         conversations = [sim.create_conversation() for _ in range(CONVERSATIONS)]
@@ -156,7 +156,7 @@ def test_a_batch_killed_five_times_delivers_each_job_once_or_says_why_not(seed, 
         result = audit(sim, conversations, journal)
         logins = sim.snapshot()["accounts"][0]["users"]
     by_stage = collections.Counter(stage for stage, _, killed in kills if killed)
-    print(  # noqa: T201 - the numbers of the closing note, with -s
+    print(  # the numbers of the closing note, with -s
         f"\nseed {seed}: kills {dict(by_stage)} (reached {sum(k for *_, k in kills)}/{KILLS}); "
         f"states {result['states']}; delivered {result['delivered']}/{JOBS}; duplicates "
         f"{result['duplicates']}; lost {len(result['lost'])}; in doubt {len(result['in_doubt'])}"
@@ -164,9 +164,7 @@ def test_a_batch_killed_five_times_delivers_each_job_once_or_says_why_not(seed, 
             f"\n  in doubt: job {d['seq']} delivered {d['delivered']}x: {d['reason']}"
             for d in result["in_doubt"]
         )
-        + "".join(
-            f"\n  {o['state']}: job {o['seq']}: {o['error']}" for o in result["others"]
-        )
+        + "".join(f"\n  {o['state']}: job {o['seq']}: {o['error']}" for o in result["others"])
     )
     assert result["duplicates"] == 0
     assert result["lost"] == []

@@ -18,6 +18,7 @@ import pytest
 
 from lptpb_ext import (
     Batch,
+    Client,
     Job,
     JobFileError,
     JournalError,
@@ -161,8 +162,8 @@ def test_an_existing_journal_is_never_overwritten(tmp_path):
 
 def test_the_journal_and_its_lock_are_private_to_the_user(tmp_path):
     path = make(tmp_path)
-    assert os.stat(path).st_mode & 0o777 == 0o600
-    assert os.stat(f"{path}.lock").st_mode & 0o777 == 0o600
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert Path(f"{path}.lock").stat().st_mode & 0o777 == 0o600
 
 
 def test_a_journal_in_use_is_refused_in_this_process(tmp_path):
@@ -268,11 +269,11 @@ def test_a_journal_of_another_account_sends_nothing(tmp_path):
                  account_id="99999999").close()  # fmt: skip
     user = UserPassword(simulator.PASSWORD_USER, simulator.PASSWORD)
     with simulator.serve(sim) as url:
-        from lptpb_ext import Client
-
-        with Client(ACCOUNT, user, base_url=url, session_pool=SessionPool()) as client, \
-                Batch.open(path) as batch:  # fmt: skip
-            with pytest.raises(JournalError, match="belongs to account 99999999, not 12345678"):
-                batch.run(client)
+        with (
+            Client(ACCOUNT, user, base_url=url, session_pool=SessionPool()) as client,
+            Batch.open(path) as batch,
+            pytest.raises(JournalError, match="belongs to account 99999999, not 12345678"),
+        ):
+            batch.run(client)
         assert sim.commands(CONVERSATION) == []
         assert all(u["logins"] == 0 for u in sim.snapshot()["accounts"][0]["users"])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -82,7 +81,8 @@ def audit(sim, conversations: list[str], batch: Batch) -> dict[str, Any]:
         if record.state in ("rejected", "skipped", "failed") and count:
             out["lost"].append(record.seq)
         if record.state == "in_doubt":
-            assert record.evidence and record.evidence["reason"]
+            assert record.evidence
+            assert record.evidence["reason"]
             out["doubt"].append((record.seq, count))
     return out
 
@@ -163,12 +163,15 @@ def test_faults_during_a_run_change_nothing(sim, url, tmp_path):
         Fault.server_error(503, operation="listCommands"),
     ):
         sim.add_fault(fault)
+    op = "sendMessages"
     later = {  # mid-run, spread out: by then every conversation has an anchor
-        10: [Fault.server_error(500, operation="sendMessages"), Fault.drop_before(operation="sendMessages")],
-        16: [Fault.server_error(503, operation="sendMessages"), Fault.drop_after(operation="sendMessages")],
-        22: [Fault.server_error(503, retry_after=0, operation="sendMessages"),  # retried at once
-             Fault.server_error(500, operation="sendMessages")],
-    }  # fmt: skip
+        10: [Fault.server_error(500, operation=op), Fault.drop_before(operation=op)],
+        16: [Fault.server_error(503, operation=op), Fault.drop_after(operation=op)],
+        22: [
+            Fault.server_error(503, retry_after=0, operation=op),  # retried by the client
+            Fault.server_error(500, operation=op),
+        ],
+    }
 
     def on_stage(stage: str, seq: int) -> None:
         if stage == "sending":
@@ -339,9 +342,9 @@ def test_bad_options_are_refused_before_anything_is_sent(sim, url, tmp_path, opt
     with (
         client(url) as c,
         Batch.create(tmp_path / "j", messages([conv], 1), account_id=ACCOUNT) as batch,
+        pytest.raises(ConfigurationError, match=option),
     ):
-        with pytest.raises(ConfigurationError, match=option):
-            batch.run(c, **{option: value})
+        batch.run(c, **{option: value})
     assert texts(sim, conv) == []
 
 
@@ -352,9 +355,9 @@ def test_run_refuses_a_running_event_loop(sim, url, tmp_path):
         with (
             client(url) as c,
             Batch.create(tmp_path / "j", messages([conv], 1), account_id=ACCOUNT) as batch,
+            pytest.raises(ConfigurationError, match="use arun"),
         ):
-            with pytest.raises(ConfigurationError, match="use arun"):
-                batch.run(c)
+            batch.run(c)
 
     asyncio.run(inside())
 
@@ -371,7 +374,8 @@ def test_the_journal_holds_no_secret(sim, url, tmp_path):
         batch.run(c)
         bearer = c.session.bearer
     raw = b"".join(p.read_bytes() for p in Path(tmp_path).iterdir() if p.name.startswith("j"))
-    assert bearer and bearer.encode() not in raw
+    assert bearer
+    assert bearer.encode() not in raw
     assert password.encode() not in raw
     assert b"bulk-user" not in raw
-    assert os.stat(path).st_mode & 0o777 == 0o600
+    assert path.stat().st_mode & 0o777 == 0o600
