@@ -34,10 +34,15 @@ What a run guarantees:
 
 When the send of a job ends without a ``commandId`` but may have reached the server (a dropped
 connection, a read timeout, a 5xx, an answer off the contract), the run reconciles it at once:
-a single listed command carrying its body is adopted; otherwise it waits until
-``in_flight_grace`` seconds after the send (so a request still in the server's hands is not
-taken for unsent), lists again, and decides. Provably unsent jobs (also after a 429 or a
-connection that was never made) are sent again up to ``max_attempts`` times in all.
+a single listed command carrying its body is adopted. If the server answered (a 500, a 503,
+an answer off the contract: it is done with the request), that first look decides.
+Otherwise (a drop, a timeout, a gateway's 502 or 504: the service may still be processing
+it) the run waits until ``in_flight_grace`` seconds after the send, lists again, and decides
+from that. On resume, commands accepted before the crash are polled once before anything
+else is sent, so that new commands do not push them out of the bot's last 200 first.
+Provably unsent jobs (also after a 429 or a connection that was never made) are sent again,
+up to ``max_attempts`` sends per job and run (a resume starts a new count; the journal's
+``attempts`` keeps the total).
 """
 
 from __future__ import annotations
@@ -304,9 +309,14 @@ class _Run:
             if resumed:
                 LOGGER.info("bulk: reconciling %d job(s) left in sending", len(resumed))
                 await self._all(self._resumed(job) for job in resumed)
-            for job in self.jobs.values():
-                if job.state == "accepted":
-                    self._track(job)
+            accepted = [job for job in self.jobs.values() if job.state == "accepted"]
+            if accepted:  # accepted before the crash: look once before sending anything more,
+                # so that new commands do not push theirs out of the bot's last 200 first
+                for job in accepted:
+                    self._track(job, poller=False)
+                await self._all(self._first_poll(c) for c in list(self.tracked))
+                for conversation in list(self.tracked):
+                    self._ensure_poller(conversation)
             lanes = [
                 self._lane(jobs)
                 for jobs in self.lanes.values()
@@ -407,7 +417,9 @@ class _Run:
     async def _send(self, job: _Job) -> None:
         """Send ``job`` until it is accepted, settled, rejected or in doubt."""
         call = call_for(job.operation, job.conversation_id, job.body, job.ttl)
+        tries = 0  # this run's; the journal's ``attempts`` counts every run's
         while True:
+            tries += 1
             async with self.semaphore:
                 if job.deadline_ms is not None and _wall_ms() > job.deadline_ms:
                     await self._set(
@@ -453,21 +465,21 @@ class _Run:
             kind, cause = failure
             why = _short(cause)
             if kind == "maybe":
-                verdict = await self._reconcile(job)
+                verdict = await self._reconcile(job, answered=_answered(cause))
                 if verdict.kind != "unsent":
                     return
                 detail = f"not created ({why}): {verdict.evidence.get('reason', '')}"
             else:
                 detail = f"not sent: {why}"
-            if job.attempts >= self.options.max_attempts:
+            if tries >= self.options.max_attempts:
                 await self._set(
                     job, "rejected", expect=("sending",), detail=detail,
-                    error=f"not sent after {job.attempts} attempt(s): {why}",
+                    error=f"not sent after {tries} attempt(s): {why}",
                     settled_at_ms=_wall_ms(),
                 )  # fmt: skip
                 return
             await self._set(job, "pending", expect=("sending",), detail=detail, error=why)
-            await asyncio.sleep(min(0.5 * 2 ** (job.attempts - 1), 8.0))
+            await asyncio.sleep(min(0.5 * 2 ** (tries - 1), 8.0))
 
     async def _accept(
         self, job: _Job, command_id: str, detail: str, evidence: dict[str, Any] | None = None
@@ -508,11 +520,15 @@ class _Run:
         attempt = Attempt(job.seq, job.operation, body_json(job.body), job.ttl, job.sent_at_ms)
         return decide(attempt, listed, owned=owned, earlier=earlier, listed_at_ms=_wall_ms())
 
-    async def _reconcile(self, job: _Job) -> Verdict:
-        """Decide an in-doubt send; journal ``accepted`` or ``in_doubt`` (``unsent``: caller)."""
+    async def _reconcile(self, job: _Job, *, answered: bool = False) -> Verdict:
+        """Decide an in-doubt send; journal ``accepted`` or ``in_doubt`` (``unsent``: caller).
+
+        ``answered``: the server answered the request, so it is done with it; otherwise it
+        may still be processing it, and only a look ``in_flight_grace`` after the send counts.
+        """
         assert job.sent_at_ms is not None  # noqa: S101 - a sending job has its send time
         verdict = await self._look(job)
-        if verdict.kind != "accepted":
+        if verdict.kind != "accepted" and not answered:
             wait = job.sent_at_ms / 1000 + self.options.grace - time.time()
             if wait > 0:  # the request may still be in the server's hands: look again later
                 await asyncio.sleep(wait)
@@ -528,11 +544,27 @@ class _Run:
         return verdict
 
     # ------------------------------------------------------------------ tracking
-    def _track(self, job: _Job) -> None:
+    def _track(self, job: _Job, *, poller: bool = True) -> None:
         conversation = job.conversation_id
         items = self.tracked.setdefault(conversation, {})
         items[job.seq] = _Tracked(job, time.monotonic() + FIRST_POLL)
         self.idle[conversation].clear()
+        if poller:
+            self._ensure_poller(conversation)
+
+    async def _first_poll(self, conversation: str) -> None:
+        for tracked in self.tracked[conversation].values():
+            tracked.next_at = 0.0
+        try:
+            await self._poll(conversation)
+        except _FATAL:
+            raise
+        except (ApiError, TransportError, DeadlineExceededError) as error:  # the poller retries
+            LOGGER.warning("bulk: polling %s failed: %s", conversation, _short(error))
+        if not self.tracked[conversation]:
+            del self.tracked[conversation]
+
+    def _ensure_poller(self, conversation: str) -> None:
         waker = self.wakers.get(conversation)
         if waker is not None:
             waker.set()
@@ -642,6 +674,12 @@ class _Run:
         await self._set(
             job, state, expect=("accepted",), detail=error, error=error, settled_at_ms=_wall_ms()
         )
+
+
+def _answered(error: Exception) -> bool:
+    """The server answered (so it finished with the request), not a gateway in front of it
+    that may have given up while the service goes on (502, 504)."""
+    return isinstance(error, ApiError) and error.status not in (502, 504)
 
 
 def _short(error: BaseException) -> str:
