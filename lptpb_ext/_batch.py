@@ -324,7 +324,7 @@ class _Run:
             ]
             await self._all(lanes)
             while self.pollers and self.failure is None:
-                await asyncio.wait(list(self.pollers))
+                await asyncio.wait(list(self.pollers), return_when=asyncio.FIRST_EXCEPTION)
             if self.failure is not None:
                 raise self.failure
         finally:
@@ -397,10 +397,10 @@ class _Run:
         if self.options.on_stage is not None:
             self.options.on_stage(stage, seq)
 
-    async def _request(self, kind: str, call: Awaitable[T]) -> T:
-        async with self.semaphore:
+    async def _request(self, kind: str, call: Callable[[], Awaitable[T]]) -> T:
+        async with self.semaphore:  # the call starts only once it holds a place
             self.requests[kind] += 1
-            return await call
+            return await call()
 
     # ------------------------------------------------------------------ sending
     async def _lane(self, jobs: list[_Job]) -> None:
@@ -408,11 +408,19 @@ class _Run:
             if self.failure is not None:
                 return
             if job.state == "pending":
-                if job.operation in _ENDING and self.tracked.get(job.conversation_id):
-                    # a close (or the removal of the last bot) hides the conversation's
-                    # commands: let the earlier ones show their outcome first
-                    await self.idle[job.conversation_id].wait()
+                # a close (or the removal of the last bot) hides the conversation's commands:
+                # let the earlier ones show their outcome first
+                if job.operation in _ENDING and not await self._quiet(job.conversation_id):
+                    return
                 await self._send(job)
+
+    async def _quiet(self, conversation: str) -> bool:
+        """Wait until none of the conversation's commands is tracked; False if the run fails."""
+        idle = self.idle[conversation]
+        while self.tracked.get(conversation) and self.failure is None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(idle.wait(), 1.0)
+        return self.failure is None
 
     async def _send(self, job: _Job) -> None:
         """Send ``job`` until it is accepted, settled, rejected or in doubt."""
@@ -507,7 +515,7 @@ class _Run:
         assert job.sent_at_ms is not None  # noqa: S101 - a sending job has its send time
         try:
             listed: list[Command] | None = await self._request(
-                "list", self.io.list(job.conversation_id)
+                "list", functools.partial(self.io.list, job.conversation_id)
             )
         except NotFoundError:
             listed = None
@@ -614,15 +622,20 @@ class _Run:
         polling = self.options.polling
         self._stage("poll", due[0].job.seq)
         if polling == "list" or (polling == "auto" and len(items) >= 2):
+            # only what was tracked before the listing was asked for: a command accepted
+            # while it is in flight is not in it, and must not be taken for evicted
+            before = list(items.values())
             listed = await self._listing(conversation)
-            for tracked in list(items.values()):
+            for tracked in before:
                 await self._observe(conversation, tracked, listed)
             return
         for tracked in due:
             command_id = tracked.job.command_id
             assert command_id is not None  # noqa: S101 - tracked jobs were accepted
             try:
-                found = await self._request("get", self.io.get(conversation, command_id))
+                found = await self._request(
+                    "get", functools.partial(self.io.get, conversation, command_id)
+                )
             except NotFoundError:  # gone, or a race with its creation: the list tells
                 await self._observe(conversation, tracked, await self._listing(conversation))
                 continue
@@ -630,7 +643,7 @@ class _Run:
 
     async def _listing(self, conversation: str) -> dict[str, Command] | None:
         try:
-            listed = await self._request("list", self.io.list(conversation))
+            listed = await self._request("list", functools.partial(self.io.list, conversation))
         except NotFoundError:
             return None
         return {command.id: command for command in listed}

@@ -379,3 +379,21 @@ def test_the_journal_holds_no_secret(sim, url, tmp_path):
     assert password.encode() not in raw
     assert b"bulk-user" not in raw
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_command_accepted_while_a_listing_is_in_flight_is_not_taken_for_evicted(
+    sim, url, tmp_path
+):
+    """The listing was taken before the command existed: it proves nothing about it."""
+    conv = sim.create_conversation()
+    sim.add_fault(Fault.latency(0.8, operation="listCommands"))  # the first poll's listing
+
+    def on_stage(stage: str, seq: int) -> None:
+        if stage == "sending" and seq == 2:  # job 3 is sent, and tracked, mid-listing
+            sim.add_fault(Fault.latency(0.4, operation="sendMessages"))
+
+    jobs = messages([conv], 3)
+    with client(url) as c, Batch.create(tmp_path / "j", jobs, account_id=ACCOUNT) as batch:
+        summary = batch.run(c, polling="list", on_stage=on_stage)
+    assert summary.all_completed, summary.counts
+    assert texts(sim, conv) == ["m-0-0", "m-0-1", "m-0-2"]
