@@ -300,23 +300,29 @@ class _Run:
         self.semaphore = asyncio.Semaphore(options.concurrency)
         self.writer: Writer | None = None
         self.failure: BaseException | None = None  # a poller's error: stops the lanes
+        self.defer_pollers = False
 
     # ------------------------------------------------------------------ the whole run
     async def run(self) -> BatchSummary:
         self.writer = self.journal.writer()
         try:
+            # Pollers wait until the commands accepted before this run (and those adopted
+            # now) were looked at once, before anything new is sent: new commands would
+            # push theirs out of the bot's last 200 first.
+            self.defer_pollers = True
             resumed = [job for job in self.jobs.values() if job.state == "sending"]
             if resumed:
                 LOGGER.info("bulk: reconciling %d job(s) left in sending", len(resumed))
                 await self._all(self._resumed(job) for job in resumed)
-            accepted = [job for job in self.jobs.values() if job.state == "accepted"]
-            if accepted:  # accepted before the crash: look once before sending anything more,
-                # so that new commands do not push theirs out of the bot's last 200 first
-                for job in accepted:
-                    self._track(job, poller=False)
-                await self._all(self._first_poll(c) for c in list(self.tracked))
-                for conversation in list(self.tracked):
-                    self._ensure_poller(conversation)
+            for job in self.jobs.values():
+                if job.state == "accepted" and job.seq not in self.tracked.get(
+                    job.conversation_id, {}
+                ):
+                    self._track(job)
+            await self._all(self._first_poll(c) for c in list(self.tracked))
+            self.defer_pollers = False
+            for conversation in list(self.tracked):
+                self._ensure_poller(conversation)
             lanes = [
                 self._lane(jobs)
                 for jobs in self.lanes.values()
@@ -552,12 +558,12 @@ class _Run:
         return verdict
 
     # ------------------------------------------------------------------ tracking
-    def _track(self, job: _Job, *, poller: bool = True) -> None:
+    def _track(self, job: _Job) -> None:
         conversation = job.conversation_id
         items = self.tracked.setdefault(conversation, {})
         items[job.seq] = _Tracked(job, time.monotonic() + FIRST_POLL)
         self.idle[conversation].clear()
-        if poller:
+        if not self.defer_pollers:
             self._ensure_poller(conversation)
 
     async def _first_poll(self, conversation: str) -> None:
@@ -681,7 +687,8 @@ class _Run:
 
     async def _settle(self, job: _Job, state: str, error: str | None) -> None:
         tracked = self.tracked.get(job.conversation_id, {})
-        tracked.pop(job.seq, None)
+        if tracked.pop(job.seq, None) is None:
+            return  # settled by another look already
         if not tracked:
             self.idle[job.conversation_id].set()
         await self._set(
