@@ -24,7 +24,8 @@ settles, at most ``--concurrency`` (default 32) sends in flight:
 Measured in the same run, contenders alternating round by round: throughput (settled jobs
 per second, from making the journal to the last outcome), and HTTP requests per settled
 command (every request the client made: logins, sends, polls, retries). Ratios are to
-``loop``. Nothing is asserted: the numbers are printed.
+``loop``. Nothing is asserted: the numbers are printed. ``measure()`` returns them for
+``scripts/bench.py`` (``Measured.throughput_ratio``, ``Measured.requests(name)``).
 """
 
 from __future__ import annotations
@@ -226,21 +227,39 @@ def contenders(url: str, concurrency: int, workdir: Path) -> dict[str, Runner]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="200 jobs, one round")
-    parser.add_argument("--jobs", type=int, default=1000)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument(
-        "--skip", action="append", default=[], metavar="NAME", help="leave a contender out"
-    )
-    args = parser.parse_args(argv)
-    jobs_count, rounds = (200, 1) if args.quick else (args.jobs, args.rounds)
+@dataclass(frozen=True)
+class Measured:
+    """What ``scripts/bench.py`` needs for its row: the ratios against the loop."""
+
+    results: dict[str, Result]
+    jobs: int
+    concurrency: int
+    rounds: int
+
+    def rate(self, name: str) -> float:
+        return statistics.median(self.results[name].rates)
+
+    def requests(self, name: str) -> float:
+        return statistics.median(self.results[name].per_command)
+
+    @property
+    def throughput_ratio(self) -> float:
+        """``batch`` (journal on) against ``loop``: goal at least 0.8."""
+        return self.rate("batch") / self.rate("loop")
+
+
+def measure(
+    jobs_count: int = 1000,
+    concurrency: int = 32,
+    rounds: int = 3,
+    skip: tuple[str, ...] = (),
+    log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
+) -> Measured:
+    """Run every contender ``rounds`` times (alternating) against one simulator process."""
     with simulator() as url, tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
         bots = make_bots(url)
-        runners = {k: v for k, v in contenders(url, args.concurrency, Path(tmp)).items()
-                   if k not in args.skip}  # fmt: skip
+        runners = {k: v for k, v in contenders(url, concurrency, Path(tmp)).items()
+                   if k not in skip}  # fmt: skip
         results = {name: Result() for name in runners}
         runners["batch"](make_jobs(url, bots, 100, "warm-up"))  # connections, caches
         for index in range(rounds):
@@ -258,9 +277,24 @@ def main(argv: list[str] | None = None) -> int:
                 for state, n in outcomes.items():
                     if n:
                         result.outcomes[state] = result.outcomes.get(state, 0) + n
-                print(f"  round {index + 1} {name}: {elapsed:.2f} s, {requests} requests, "
-                      f"{outcomes}", file=sys.stderr, flush=True)  # fmt: skip
-    report(results, jobs_count, args.concurrency, rounds)
+                log(f"  round {index + 1} {name}: {elapsed:.2f} s, {requests} requests, "
+                    f"{ {k: v for k, v in outcomes.items() if v} }")  # fmt: skip
+    return Measured(results, jobs_count, concurrency, rounds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="200 jobs, one round")
+    parser.add_argument("--jobs", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--skip", action="append", default=[], metavar="NAME", help="leave a contender out"
+    )
+    args = parser.parse_args(argv)
+    jobs_count, rounds = (200, 1) if args.quick else (args.jobs, args.rounds)
+    measured = measure(jobs_count, args.concurrency, rounds, tuple(args.skip))
+    report(measured.results, jobs_count, args.concurrency, rounds)
     return 0
 
 
