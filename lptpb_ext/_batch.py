@@ -30,7 +30,9 @@ What a run guarantees:
   conversations run concurrently, at most ``concurrency`` HTTP requests at a time.
 - **Tracking scales**: a conversation with two or more commands in flight is polled with one
   ``listCommands``, not one ``getCommand`` each (``polling="auto"``; ``"list"`` and
-  ``"get"`` force one way).
+  ``"get"`` force one way). At most ``max_unsettled`` (100) commands are sent and not yet
+  seen settled: a bot keeps only its last 200, and a batch that outran its own tracking
+  would push its commands out before their outcome was seen.
 
 When the send of a job ends without a ``commandId`` but may have reached the server (a dropped
 connection, a read timeout, a 5xx, an answer off the contract), the run reconciles it at once:
@@ -107,6 +109,9 @@ StageHook = Callable[[str, int], None]
 DEFAULT_CONCURRENCY = 16
 DEFAULT_GRACE = 30.0
 DEFAULT_ATTEMPTS = 3
+#: Commands sent and not yet seen settled, at most: well under the 200 a bot keeps, so that
+#: the batch's own later commands do not evict one before its outcome is seen.
+DEFAULT_UNSETTLED = 100
 _POLL_FAILURES = 10  # consecutive failed polls of one conversation before the run stops
 
 # Errors that stop the whole run: every later request would fail the same way. They are
@@ -255,12 +260,13 @@ class _Options:
     polling: PollingMode
     grace: float
     max_attempts: int
+    max_unsettled: int | None
     on_progress: Callable[[BatchProgress], None] | None
     on_stage: StageHook | None
 
 
 def _check_options(
-    concurrency: object, polling: object, grace: object, max_attempts: object
+    concurrency: object, polling: object, grace: object, max_attempts: object, unsettled: object
 ) -> None:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise ConfigurationError(
@@ -272,6 +278,10 @@ def _check_options(
         raise ConfigurationError(f"in_flight_grace must be a number of seconds >= 0, not {grace!r}")
     if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1:
         raise ConfigurationError(f"max_attempts must be at least 1, not {max_attempts!r}")
+    if unsettled is not None and (
+        isinstance(unsettled, bool) or not isinstance(unsettled, int) or unsettled < 1
+    ):
+        raise ConfigurationError(f"max_unsettled must be at least 1 or None, not {unsettled!r}")
 
 
 class _Run:
@@ -301,6 +311,8 @@ class _Run:
         self.writer: Writer | None = None
         self.failure: BaseException | None = None  # a poller's error: stops the lanes
         self.defer_pollers = False
+        self.unsettled = 0  # sends in flight plus commands tracked: see max_unsettled
+        self.window = asyncio.Event()
 
     # ------------------------------------------------------------------ the whole run
     async def run(self) -> BatchSummary:
@@ -434,48 +446,14 @@ class _Run:
         tries = 0  # this run's; the journal's ``attempts`` counts every run's
         while True:
             tries += 1
-            async with self.semaphore:
-                if job.deadline_ms is not None and _wall_ms() > job.deadline_ms:
-                    await self._set(
-                        job, "skipped", expect=("pending",), detail="deadline passed",
-                        error="its deadline passed before it could be sent",
-                        settled_at_ms=_wall_ms(),
-                    )  # fmt: skip
-                    return
-                attempt = job.attempts + 1
-                await self._set(
-                    job, "sending", expect=("pending",), detail=f"attempt {attempt}",
-                    attempts=attempt, sent_at_ms=_wall_ms(),
-                )  # fmt: skip
-                self._stage("sending", job.seq)
-                self.requests["send"] += 1
-                try:
-                    command_id = await self.io.send(call)
-                except _FATAL as error:  # refused before it was processed
-                    await self._set(
-                        job,
-                        "pending",
-                        expect=("sending",),
-                        detail=_short(error),
-                        error=_short(error),
-                    )
-                    raise
-                except OutcomeUnknownError as error:
-                    failure: tuple[str, Exception] = ("maybe", error)
-                except (TransportError, *_UNSENT) as error:  # never reached the server
-                    failure = ("unsent", error)
-                except _MAYBE as error:
-                    failure = ("maybe", error)
-                except ApiError as error:  # refused: 400, 403, 404, ...
-                    await self._set(
-                        job, "rejected", expect=("sending",), detail=_short(error),
-                        error=_short(error), settled_at_ms=_wall_ms(),
-                    )  # fmt: skip
-                    return
-                else:
-                    self._stage("accepted", job.seq)
-                    await self._accept(job, command_id, "accepted")
-                    return
+            await self._room()
+            self._hold(1)  # the send's place; an accepted command is tracked with its own
+            try:
+                failure = await self._attempt(job, call)
+            finally:
+                self._hold(-1)
+            if failure is None:
+                return
             kind, cause = failure
             why = _short(cause)
             if kind == "maybe":
@@ -495,9 +473,63 @@ class _Run:
             await self._set(job, "pending", expect=("sending",), detail=detail, error=why)
             await asyncio.sleep(min(0.5 * 2 ** (tries - 1), 8.0))
 
+    async def _attempt(self, job: _Job, call: ops.Call) -> tuple[str, Exception] | None:
+        """One send: None when it ended the job's sending (accepted, rejected, skipped),
+        else ``("maybe" | "unsent", error)`` with the job left in ``sending``."""
+        async with self.semaphore:
+            if job.deadline_ms is not None and _wall_ms() > job.deadline_ms:
+                await self._set(
+                    job, "skipped", expect=("pending",), detail="deadline passed",
+                    error="its deadline passed before it could be sent",
+                    settled_at_ms=_wall_ms(),
+                )  # fmt: skip
+                return None
+            attempt = job.attempts + 1
+            await self._set(
+                job, "sending", expect=("pending",), detail=f"attempt {attempt}",
+                attempts=attempt, sent_at_ms=_wall_ms(),
+            )  # fmt: skip
+            self._stage("sending", job.seq)
+            self.requests["send"] += 1
+            try:
+                command_id = await self.io.send(call)
+            except _FATAL as error:  # refused before it was processed
+                why = _short(error)
+                await self._set(job, "pending", expect=("sending",), detail=why, error=why)
+                raise
+            except OutcomeUnknownError as error:
+                return ("maybe", error)
+            except (TransportError, *_UNSENT) as error:  # never reached the server
+                return ("unsent", error)
+            except _MAYBE as error:
+                return ("maybe", error)
+            except ApiError as error:  # refused: 400, 403, 404, ...
+                await self._set(
+                    job, "rejected", expect=("sending",), detail=_short(error),
+                    error=_short(error), settled_at_ms=_wall_ms(),
+                )  # fmt: skip
+                return None
+            self._stage("accepted", job.seq)
+            await self._accept(job, command_id, "accepted")
+            return None
+
+    async def _room(self) -> None:
+        """Wait until fewer than ``max_unsettled`` commands are unsettled."""
+        limit = self.options.max_unsettled
+        while limit is not None and self.unsettled >= limit and self.failure is None:
+            self.window.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.window.wait(), 1.0)
+
+    def _hold(self, change: int) -> None:
+        self.unsettled += change
+        if change < 0:
+            self.window.set()
+
     async def _accept(
         self, job: _Job, command_id: str, detail: str, evidence: dict[str, Any] | None = None
     ) -> None:
+        """Journal the command id and track it (which holds its place in ``unsettled``)."""
         self.owned[command_id] = job.seq
         await self._set(
             job, "accepted", expect=("sending",), detail=detail, command_id=command_id,
@@ -561,6 +593,8 @@ class _Run:
     def _track(self, job: _Job) -> None:
         conversation = job.conversation_id
         items = self.tracked.setdefault(conversation, {})
+        if job.seq not in items:
+            self._hold(1)  # freed when it settles
         items[job.seq] = _Tracked(job, time.monotonic() + FIRST_POLL)
         self.idle[conversation].clear()
         if not self.defer_pollers:
@@ -689,6 +723,7 @@ class _Run:
         tracked = self.tracked.get(job.conversation_id, {})
         if tracked.pop(job.seq, None) is None:
             return  # settled by another look already
+        self._hold(-1)
         if not tracked:
             self.idle[job.conversation_id].set()
         await self._set(
@@ -861,17 +896,27 @@ class Batch:
         polling: PollingMode = "auto",
         in_flight_grace: float = DEFAULT_GRACE,
         max_attempts: int = DEFAULT_ATTEMPTS,
+        max_unsettled: int | None = DEFAULT_UNSETTLED,
         on_progress: Callable[[BatchProgress], None] | None = None,
         on_stage: StageHook | None = None,
     ) -> BatchSummary:
         """Run (or resume) the batch with a sync client, on ``concurrency`` threads.
+
+        ``concurrency``: HTTP requests at a time. ``polling``: ``auto``, ``list`` or ``get``.
+        ``in_flight_grace``: seconds after a send before "no such command" may count as
+        proof that it was not created, when the server may still have been processing it.
+        ``max_attempts``: sends per job and run while each is proven not created.
+        ``max_unsettled``: commands sent and not yet seen settled, at most (default 100, half
+        the 200 a bot keeps, so the batch does not evict its own commands before their
+        outcome is seen; None: no limit). ``on_progress`` gets a :class:`BatchProgress` at
+        every change; ``on_stage`` is for fault-injection tests (:data:`StageHook`).
 
         Returns when every job is in a final state, or raises: a refused login or bearer
         (:class:`~lptpb_ext.AuthenticationError` and the like) stops the run with the jobs
         left as they are; resume later. Cannot be called inside a running event loop (use
         :meth:`arun`).
         """
-        _check_options(concurrency, polling, in_flight_grace, max_attempts)
+        _check_options(concurrency, polling, in_flight_grace, max_attempts, max_unsettled)
         self._check_client(client.account_id)
         try:
             asyncio.get_running_loop()
@@ -880,8 +925,9 @@ class Batch:
         else:
             raise ConfigurationError("Batch.run cannot be called inside an event loop: use arun")
         options = _Options(
-            concurrency, polling, float(in_flight_grace), max_attempts, on_progress, on_stage
-        )
+            concurrency, polling, float(in_flight_grace), max_attempts, max_unsettled,
+            on_progress, on_stage,
+        )  # fmt: skip
         with concurrent.futures.ThreadPoolExecutor(concurrency, "lptpb-bulk") as executor:
             io = _ThreadIO(client, executor)
             return asyncio.run(_Run(self._journal, io, options).run())
@@ -894,15 +940,17 @@ class Batch:
         polling: PollingMode = "auto",
         in_flight_grace: float = DEFAULT_GRACE,
         max_attempts: int = DEFAULT_ATTEMPTS,
+        max_unsettled: int | None = DEFAULT_UNSETTLED,
         on_progress: Callable[[BatchProgress], None] | None = None,
         on_stage: StageHook | None = None,
     ) -> BatchSummary:
         """:meth:`run` with an asyncio client."""
-        _check_options(concurrency, polling, in_flight_grace, max_attempts)
+        _check_options(concurrency, polling, in_flight_grace, max_attempts, max_unsettled)
         self._check_client(client.account_id)
         options = _Options(
-            concurrency, polling, float(in_flight_grace), max_attempts, on_progress, on_stage
-        )
+            concurrency, polling, float(in_flight_grace), max_attempts, max_unsettled,
+            on_progress, on_stage,
+        )  # fmt: skip
         return await _Run(self._journal, _AsyncIO(client), options).run()
 
     # ------------------------------------------------------------------ lifecycle

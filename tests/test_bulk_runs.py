@@ -335,7 +335,7 @@ def test_both_polling_modes_track_every_command(sim, url, tmp_path, polling):
 @pytest.mark.parametrize(
     ("option", "value"),
     [("concurrency", 0), ("concurrency", True), ("polling", "sometimes"),
-     ("in_flight_grace", -1), ("max_attempts", 0)],
+     ("in_flight_grace", -1), ("max_attempts", 0), ("max_unsettled", 0)],
 )  # fmt: skip
 def test_bad_options_are_refused_before_anything_is_sent(sim, url, tmp_path, option, value):
     conv = sim.create_conversation()
@@ -397,3 +397,20 @@ def test_a_command_accepted_while_a_listing_is_in_flight_is_not_taken_for_evicte
         summary = batch.run(c, polling="list", on_stage=on_stage)
     assert summary.all_completed, summary.counts
     assert texts(sim, conv) == ["m-0-0", "m-0-1", "m-0-2"]
+
+
+def test_unsettled_commands_stay_within_the_window(sim, url, tmp_path):
+    """A batch never has more commands sent and unseen-settled than ``max_unsettled``."""
+    convs = [sim.create_conversation() for _ in range(6)]
+    seen: list[int] = []
+
+    def watch(progress: BatchProgress) -> None:
+        seen.append(progress.counts["sending"] + progress.counts["accepted"])
+
+    with (
+        client(url) as c,
+        Batch.create(tmp_path / "j", messages(convs, 2), account_id=ACCOUNT) as batch,
+    ):
+        summary = batch.run(c, concurrency=6, max_unsettled=2, on_progress=watch)
+    assert summary.all_completed
+    assert max(seen) == 2
