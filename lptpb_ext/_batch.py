@@ -30,9 +30,11 @@ What a run guarantees:
   conversations run concurrently, at most ``concurrency`` HTTP requests at a time.
 - **Tracking scales**: a conversation with two or more commands in flight is polled with one
   ``listCommands``, not one ``getCommand`` each (``polling="auto"``; ``"list"`` and
-  ``"get"`` force one way). At most ``max_unsettled`` (100) commands are sent and not yet
-  seen settled: a bot keeps only its last 200, and a batch that outran its own tracking
-  would push its commands out before their outcome was seen.
+  ``"get"`` force one way), and a command is first looked at after the time the service
+  took to settle the last ones (:class:`_Pace`), so most are seen settled at the first
+  look. At most ``max_unsettled`` (100) commands are sent and not yet seen settled: a bot
+  keeps only its last 200, and a batch that outran its own tracking would push its
+  commands out before their outcome was seen.
 
 When the send of a job ends without a ``commandId`` but may have reached the server (a dropped
 connection, a read timeout, a 5xx, an answer off the contract), the run reconciles it at once:
@@ -57,6 +59,7 @@ import functools
 import hashlib
 import json
 import math
+import statistics
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -86,8 +89,9 @@ from lptpb_ext._errors import (
     UnexpectedStatusError,
 )
 from lptpb_ext._events import LOGGER
-from lptpb_ext._jobs import Job, Prepared, body_json, call_for, prepare, read_jobs
+from lptpb_ext._jobs import OPERATIONS, Job, Prepared, body_json, call_for, prepare, read_jobs
 from lptpb_ext._journal import ACTIVE, STATES, TERMINAL, JobRecord, Journal, Writer, update
+from lptpb_ext._limits import TTL_DEFAULT
 from lptpb_ext._reconcile import Attempt, Verdict, decide
 from lptpb_ext._tracking import FIRST_POLL, GRACE, MAX_POLL, outcome_of
 from lptpb_models import Command
@@ -254,6 +258,39 @@ class _Tracked:
     delay: float = FIRST_POLL
 
 
+class _Pace:
+    """When to look at a new command first: after the time this service takes to settle one.
+
+    Each command that ran tells how long it took, server side, from its creation to its end
+    (``result.endTime - (timeoutTime - ttl)``), whatever our polling. The first poll of a new
+    command waits the median of the last 50 such times (0.2 s to 2 s; 0.2 s until one is
+    known), so most commands are seen settled at the first look; later looks back off as
+    ``wait_for_command`` does. A slower service only makes the first look later, never
+    later than 2 s.
+    """
+
+    def __init__(self) -> None:
+        self.samples: collections.deque[float] = collections.deque(maxlen=50)
+
+    def first_poll(self) -> float:
+        if not self.samples:
+            return FIRST_POLL
+        return min(max(statistics.median(self.samples), FIRST_POLL), MAX_POLL)
+
+    def learn(self, command: Command, job: _Job) -> None:
+        result, timeout = command.result, command.data.timeoutTime
+        if result is None or result.endTime is None or timeout is None or result.startTime is None:
+            return
+        if result.startTime >= timeout:  # expired without running: says nothing of the pace
+            return
+        if not OPERATIONS[job.operation].has_ttl:
+            return  # its ttl, so its creation time, is not known
+        ttl = job.ttl or TTL_DEFAULT
+        took = (result.endTime - (timeout - ttl * 1000)) / 1000
+        if 0 < took <= MAX_POLL:
+            self.samples.append(took)
+
+
 @dataclass(frozen=True)
 class _Options:
     concurrency: int
@@ -312,6 +349,7 @@ class _Run:
         self.failure: BaseException | None = None  # a poller's error: stops the lanes
         self.defer_pollers = False
         self.unsettled = 0  # sends in flight plus commands tracked: see max_unsettled
+        self.pace = _Pace()
         self.window = asyncio.Event()
 
     # ------------------------------------------------------------------ the whole run
@@ -595,7 +633,7 @@ class _Run:
         items = self.tracked.setdefault(conversation, {})
         if job.seq not in items:
             self._hold(1)  # freed when it settles
-        items[job.seq] = _Tracked(job, time.monotonic() + FIRST_POLL)
+        items[job.seq] = _Tracked(job, time.monotonic() + self.pace.first_poll())
         self.idle[conversation].clear()
         if not self.defer_pollers:
             self._ensure_poller(conversation)
@@ -710,6 +748,7 @@ class _Run:
             return
         outcome = outcome_of(command)
         if outcome is not None:
+            self.pace.learn(command, job)
             await self._settle(job, outcome.status, outcome.error_name or outcome.reason or None)
             return
         timeout = command.data.timeoutTime

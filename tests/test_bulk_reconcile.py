@@ -192,3 +192,31 @@ def test_without_a_ttl_parameter_the_window_stays_wide():
     listed = [command("3", {"agentId": "a"}, kind="joinConversation", timeout=SENT + 10_000)]
     found = decide(join, listed, owned={}, earlier=frozenset(), listed_at_ms=SENT)
     assert found.command_id == "3"
+
+
+def test_the_first_poll_waits_for_the_time_commands_take():
+    from lptpb_ext._batch import _Job, _Pace  # noqa: PLC0415 - the tracker's private pacing
+
+    def ran(took_ms: int, *, start: int = 100, ttl: int = 30) -> Command:
+        created = SENT
+        return Command.model_validate({
+            "id": "1", "state": "completed",
+            "data": {"type": "messages", "payload": [], "timeoutTime": created + ttl * 1000},
+            "result": {"startTime": created + start, "endTime": created + took_ms},
+        })  # fmt: skip
+
+    job = _Job(1, "c", "sendMessages", b"{}", 30, None, "accepted", 1, SENT, "1")
+    pace = _Pace()
+    assert pace.first_poll() == 0.2  # nothing known yet
+    for took in (700, 720, 690):
+        pace.learn(ran(took), job)
+    assert pace.first_poll() == 0.7
+    pace.learn(ran(30_000, start=30_000), job)  # expired without running: no sample
+    pace.learn(ran(9_000), job)  # slower than the longest first wait: no sample
+    assert pace.first_poll() == 0.7
+    fast = _Pace()
+    fast.learn(ran(50), job)
+    assert fast.first_poll() == 0.2  # never sooner than the client's first poll
+    join = _Job(2, "c", "joinConversation", b"{}", None, None, "accepted", 1, SENT, "2")
+    fast.learn(ran(900), join)  # no ttl parameter: its creation time is unknown
+    assert list(fast.samples) == [0.05]
