@@ -17,9 +17,12 @@ settles, at most ``--concurrency`` (default 32) sends in flight:
     the same with the semaphore around the whole job, as such loops are often written;
 ``batch``
     ``Batch.arun`` with its journal (SQLite, WAL, ``synchronous=FULL``), polling ``auto``;
-``batch, durable=False``, ``batch, polling=get``, ``batch, polling=list``, ``batch, sync``
+``batch, durable=False``, ``batch, polling=get``, ``batch, polling=list``,
+``batch, no window``, ``batch, sync``
     the same journal with ``synchronous=NORMAL``; one ``getCommand`` per command per poll;
-    one ``listCommands`` per conversation per poll; the sync driver over ``Client``.
+    one ``listCommands`` per conversation per poll; ``max_unsettled=None`` (the default
+    100 caps the commands in flight, so that a bot's last 200 still hold them); the sync
+    driver over ``Client``.
 
 Measured in the same run, contenders alternating round by round: throughput (settled jobs
 per second, from making the journal to the last outcome), and HTTP requests per settled
@@ -222,6 +225,9 @@ def contenders(url: str, concurrency: int, workdir: Path) -> dict[str, Runner]:
         ),
         "batch, polling=list": run_async(
             lambda jobs: batch_async(url, jobs, concurrency, workdir, polling="list")
+        ),
+        "batch, no window": run_async(
+            lambda jobs: batch_async(url, jobs, concurrency, workdir, max_unsettled=None)
         ),
         "batch, sync": lambda jobs: batch_sync(url, jobs, concurrency, workdir),
     }
