@@ -137,8 +137,23 @@ def make_jobs(url: str, bots: list[str], count: int, tag: str) -> list[Job]:
     ]  # fmt: skip
 
 
+def reconciled(batch: Batch) -> dict[str, int]:
+    """Sends that ended without a commandId: adopted from the command list, or retried."""
+    events = batch.events()
+    for _, _, state, detail in events:
+        if state in ("pending", "in_doubt") or detail == "reconciled: adopted":
+            print(f"    job {state}: {(detail or '')[:160]}", file=sys.stderr, flush=True)
+    return {
+        "(adopted)": sum(1 for e in events if e[3] == "reconciled: adopted"),
+        "(retried)": sum(1 for e in events if e[2] == "pending"),
+    }
+
+
 def settled(counts: dict[str, int]) -> int:
-    return sum(n for state, n in counts.items() if state not in ("pending", "sending", "accepted"))
+    return sum(
+        n for state, n in counts.items()
+        if state not in ("pending", "sending", "accepted") and not state.startswith("(")
+    )  # fmt: skip
 
 
 async def loop(
@@ -183,8 +198,9 @@ async def batch_async(
         path = workdir / f"bench-{time.monotonic_ns()}.journal"
         with Batch.create(path, jobs, account_id=DEFAULT_ACCOUNT, durable=durable) as batch:
             summary = await batch.arun(client, concurrency=concurrency, **options)  # type: ignore[arg-type]
-        elapsed = time.perf_counter() - started
-    return elapsed, transport.requests, summary.counts
+            elapsed = time.perf_counter() - started
+            counts = {**summary.counts, **reconciled(batch)}
+    return elapsed, transport.requests, counts
 
 
 def batch_sync(
@@ -200,8 +216,9 @@ def batch_sync(
         path = workdir / f"bench-{time.monotonic_ns()}.journal"
         with Batch.create(path, jobs, account_id=DEFAULT_ACCOUNT) as batch:
             summary = batch.run(client, concurrency=concurrency)
-        elapsed = time.perf_counter() - started
-    return elapsed, transport.requests, summary.counts
+            elapsed = time.perf_counter() - started
+            counts = {**summary.counts, **reconciled(batch)}
+    return elapsed, transport.requests, counts
 
 
 Runner = Callable[[list[Job]], tuple[float, int, dict[str, int]]]
