@@ -19,6 +19,10 @@ from lptpb_ext import (
     DeadlineExceededError,
     ForbiddenError,
     InvalidResponseError,
+    JobFileError,
+    JobProblem,
+    JournalError,
+    JournalLockedError,
     LptpbError,
     NotFoundError,
     OutcomeUnknownError,
@@ -64,6 +68,9 @@ EXAMPLES: list[BaseException] = [
     OutcomeUnknownError("sendMessages", "ReadError after the request was sent", RECONCILIATION),
     DeadlineExceededError("sendMessages", 5.0, 2),
     CommandTrackingError("command 7 failed: some.error (it broke)", OUTCOME),
+    JobFileError("jobs.jsonl", [JobProblem("line 3", "operation", "unknown operation 'x'")]),
+    JournalError("run.journal", "is corrupted (file is not a database); nothing was sent"),
+    JournalLockedError("run.journal", "pid 4242 on host-1"),
 ]
 
 
