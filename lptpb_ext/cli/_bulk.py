@@ -18,6 +18,14 @@ client until it is needed, so ``--help`` stays fast.
     every job that did not complete, with its error or the evidence of its doubt. ``--json``:
     one document with every job (evidence and body included); ``--csv``: one row per job.
 
+Wiring (argparse, as the other subcommands do): a ``bulk`` subcommand with sub-subcommands
+``run FILE [--journal PATH] [--concurrency N] [--dry-run]`` and ``resume PATH
+[--concurrency N]``, both with ``add_connection_options``, and ``report PATH [--json |
+--csv]`` without; then ``client_factory=lambda: open_client(args, os.environ)`` (a
+``Client``; an ``AsyncClient`` factory works too) and return what :func:`run`,
+:func:`resume` or :func:`report` returns. Credentials are read by the factory only once the
+file or journal was found good.
+
 Exit codes (:data:`EXIT_CODES`): 0 every job completed; 1 every job settled but some did not
 complete (failed, expired, not visible, rejected, skipped); 2 bad input, nothing sent (a bad
 line, a journal that is corrupted, of another account, locked by a running batch, or already
