@@ -24,7 +24,7 @@ def _fleet(store: str) -> dict[str, object]:
     command = [sys.executable, str(SCRIPT), "--processes", str(PROCESSES)]
     command += ["--sends", str(SENDS), "--takeovers", str(TAKEOVERS), "--store", store]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)  # noqa: S603 - our own script
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     result: dict[str, object] = json.loads(done.stdout)
     return result
 
