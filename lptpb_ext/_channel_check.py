@@ -1,5 +1,9 @@
 """What the command line's ``lptpb check --channel X FILE`` and ``send --channel X`` call.
 
+``send --channel`` calls :func:`check_before_send` on the body it is about to send: a channel
+error raises :class:`~lptpb_ext.ChannelError` (a ``RequestValidationError``, so the CLI's usage
+exit code 2, nothing sent), and the warnings come back to print before sending.
+
 :func:`check_file` reads JSON from a file (or stdin with ``-``) and answers ``(problems,
 exit_code)``; :func:`format_problems` prints them one per line, :func:`problems_json` as JSON.
 The file may hold any form :func:`~lptpb_ext.check_channel` takes (structured content, quick
@@ -25,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from lptpb_ext._channel_rules import resolve_channel
-from lptpb_ext._channels import ChannelProblem, check_body, errors_in
+from lptpb_ext._channels import ChannelError, ChannelProblem, check_body, errors_in
 from lptpb_ext._errors import RequestValidationError
 from lptpb_ext._validation import validate_data
 from lptpb_models import SendMessagesRequest
@@ -33,6 +37,7 @@ from lptpb_models import SendMessagesRequest
 __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
+    "check_before_send",
     "check_file",
     "check_value",
     "exit_code",
@@ -126,6 +131,17 @@ def check_file(
         resolve_channel(name)  # an unknown channel is a usage error, before reading anything
     problems = check_value(read_json(source), names, contract=contract)
     return problems, exit_code(problems, strict=strict)
+
+
+def check_before_send(body: object, channels: str | Iterable[str]) -> list[ChannelProblem]:
+    """The channels' warnings for a send-messages body; ChannelError if a channel has an error.
+
+    The contract is not checked here: the client validates the body when it sends it.
+    """
+    problems = check_body(body, channels)
+    if errors_in(problems):
+        raise ChannelError(problems)
+    return problems
 
 
 def format_problems(problems: Iterable[ChannelProblem], *, sources: bool = False) -> str:

@@ -35,6 +35,11 @@ nodes of kinds ``of`` inside it), ``requires`` (at least one node of kinds ``of`
 ``metadata`` (the message's metadata holds an item whose ``type`` is one of ``values``) and
 ``url_scheme`` (``field`` is a URL with one of the schemes in ``values``).
 
+``sure`` is honest bookkeeping: the files were written without network access, from knowledge
+of LivePerson's per-channel pages and of the platforms' own (Meta, Google, LINE, X, Apple);
+``sure = false`` marks a limit or a mapping (how LivePerson turns JSON Pollock into the
+channel's format) that its author could not vouch for. A page may have moved since.
+
 The loader checks every file against this vocabulary (:class:`RuleFileError`), so a typo in a
 rule fails the first check of that channel, and ``tests/test_channels.py`` loads them all.
 """

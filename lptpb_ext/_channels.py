@@ -139,8 +139,8 @@ class _Tree:
         *,
         typed: bool = True,
     ) -> _Node:
-        kind = value.get("type")
-        if typed and isinstance(kind, str):
+        kind = _type(value)
+        if typed and kind is not None:
             kinds.add(kind)
         node = _Node(value, keys, kinds, parent.card if parent is not None else None)
         if parent is not None:
@@ -162,7 +162,7 @@ class _Tree:
 
     def structure(self, value: Mapping[str, Any], keys: tuple[Key, ...]) -> None:
         root = self.add(value, keys, {"root"}, None)
-        if value.get("type") in _CONTAINERS:
+        if _type(value) in _CONTAINERS:
             self.actions(root)
             for i, element in _items(value, "elements"):
                 card = self.add(element, (*keys, "elements", i), {"card", "carouselCard"}, root)
@@ -182,6 +182,12 @@ class _Tree:
             self.actions(chip_node, "chipAction")
 
 
+def _type(value: Mapping[str, Any]) -> str | None:
+    """The node's ``type`` tag, when it is text (malformed content may hold anything there)."""
+    kind = value.get("type")
+    return kind if isinstance(kind, str) else None
+
+
 def _items(value: Mapping[str, Any], key: str) -> Iterable[tuple[int, Mapping[str, Any]]]:
     found = value.get(key)
     if isinstance(found, list):
@@ -190,7 +196,7 @@ def _items(value: Mapping[str, Any], key: str) -> Iterable[tuple[int, Mapping[st
 
 def _roles(card: _Node) -> None:
     """Mark a layout card's title and subtitle texts (tagged so, else its first two texts)."""
-    if card.value.get("type") not in _LAYOUTS:
+    if _type(card.value) not in _LAYOUTS:
         return
     texts = [n for n in card.descendants() if "text" in n.kinds]
     tagged = [n for n in texts if n.value.get("tag") in ("title", "subtitle")]
@@ -267,7 +273,7 @@ def _violation(  # noqa: PLR0911, PLR0912 - one branch per check kind, read side
             return node.keys, f"needs {' or '.join(sorted(rule.of))}"
     elif rule.check == "metadata":
         items = metadata if isinstance(metadata, list) else []
-        types = {m.get("type") for m in items if isinstance(m, Mapping)}
+        types = {_type(m) for m in items if isinstance(m, Mapping)}
         if not any(v in types for v in rule.values):
             return (*message_keys, "metadata"), f"no metadata of type {', '.join(rule.values)}"
     elif rule.check == "url_scheme" and isinstance(value, str):

@@ -49,6 +49,8 @@ with it.
 
 Legend: **E** error (the channel refuses or drops the content), **W** warning (it truncates or
 degrades it), **?** the rule's author was not sure of it (see the rule's note and source).
+The sources were written down from knowledge of the documentation, without fetching it: a
+page may have moved since, and a limit marked sure is one its author knew, not one re-read.
 """
 
 

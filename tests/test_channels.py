@@ -26,6 +26,7 @@ from lptpb_ext import (
 from lptpb_ext._channel_check import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    check_before_send,
     check_file,
     check_value,
     format_problems,
@@ -309,6 +310,16 @@ def test_any_json_value_is_checked_without_raising(value, channel):
     """Malformed content is skipped, never a crash: the contract is validate_body's job."""
     for problem in check_channel(value, channel):
         assert isinstance(problem, ChannelProblem)
+    for problem in check_channel(sc.text("x"), channel, metadata=[value, {"type": value}]):
+        assert isinstance(problem, ChannelProblem)
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_unhashable_tags_are_no_crash(channel):
+    """A list where a ``type`` or ``tag`` should be (found by the property above) is skipped."""
+    odd = {"type": ["carousel"], "tag": ["title"], "elements": [{"type": {}, "tag": []}]}
+    check_channel(odd, channel)
+    check_channel({"structuredContent": odd, "metadata": [{"type": []}]}, channel)
 
 
 # ---- the builder ---------------------------------------------------------------------------
@@ -434,6 +445,18 @@ def test_problems_print_as_lines_or_json():
         f"    source: {RULES['twitter.actions'].source}",
     ]
     assert json.loads(problems_json(problems))[0]["rule"] == "twitter.actions"
+
+
+def test_send_checks_the_body_it_sends():
+    """send --channel: an error raises ChannelError (exit 2, nothing sent); warnings return."""
+    chips = Messages().text("hi").quick_replies("Pick", *["A long chip title here"] * 6)
+    body = chips.build().model_dump(mode="json", by_alias=True, exclude_unset=True)
+    warnings = check_before_send(body, ["facebook"])
+    assert {w.rule for w in warnings} == {"facebook.chip.title"}
+    with pytest.raises(ChannelError) as caught:
+        check_before_send(body, ["facebook", "apple", "sms"])
+    assert caught.value.rule == "apple.quick-replies.count"
+    assert check_before_send({"messages": ["just text"]}, "sms") == []
 
 
 # ---- the generated table -------------------------------------------------------------------
