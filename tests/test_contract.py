@@ -289,9 +289,9 @@ REJECTED: list[tuple[str, str, Any]] = [
         _with(lambda b: _quick_replies(b).update(itemsPerRow=9)),
     ),
     (
-        "a 26-character chip title",
+        "a 129-character chip title",
         "SendMessagesRequest",
-        _with(lambda b: _quick_replies(b)["replies"][0].update(title="x" * 26)),
+        _with(lambda b: _quick_replies(b)["replies"][0].update(title="x" * 129)),
     ),
     (
         "encodedMetadata is base64",

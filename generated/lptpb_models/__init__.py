@@ -1837,14 +1837,14 @@ class SubmitButtonClick(BaseModel):
 
 class QuickReply(BaseModel):
     """
-    One quick-reply chip: a button whose title is at most 25 characters (LivePerson's documented chip limit; clients may truncate with an ellipsis after 22).
+    One quick-reply chip: a button (JSON Pollock's button title limit, 128 characters). How much of the title a channel shows is the channel's rendering, not an API limit: web messaging shows 25 characters (an ellipsis after 22), Facebook Messenger 20; the SDK's channel check (`check_channel`) warns about it.
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
     type: Literal["button"]
-    title: Annotated[str, Field(max_length=25)]
+    title: Annotated[str, Field(max_length=128)]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     click: Click | None = None
     style: Style | None = None

@@ -23,8 +23,9 @@ T = TypeVar("T", bound="QuickReply")
 
 @_attrs_define
 class QuickReply:
-    """One quick-reply chip: a button whose title is at most 25 characters (LivePerson's documented chip limit; clients may
-    truncate with an ellipsis after 22).
+    """One quick-reply chip: a button (JSON Pollock's button title limit, 128 characters). How much of the title a channel
+    shows is the channel's rendering, not an API limit: web messaging shows 25 characters (an ellipsis after 22),
+    Facebook Messenger 20; the SDK's channel check (`check_channel`) warns about it.
 
         Attributes:
             type_ (Literal['button']):
