@@ -109,6 +109,7 @@ class Call:
     conversation_id: str = ""
     authenticated: bool = True
     domain_api: bool = False
+    raw: tuple[str, str] | None = None  # (method, path and query) of a call off the routes table
 
 
 @dataclass(frozen=True)
@@ -197,11 +198,17 @@ class _Engine(Generic[H]):
         return own if outer is None else min(own, outer)
 
     def _request(self, call: Call, remaining: float, bearer: str | None) -> httpx.Request:
-        found = route(call.operation)
         timeout = _timeouts(self.options.timeout, remaining)
         headers = _BODY_HEADERS if call.content is not None else _HEADERS
         if bearer is not None:
             headers = {**headers, "Authorization": f"Bearer {bearer}"}
+        if call.raw is not None:  # `lptpb api`: a path of the caller's, on the same host
+            method, path = call.raw
+            return self.http.build_request(
+                method, self._base_url(call.domain_api) + path, content=call.content,
+                headers=headers, extensions={"timeout": timeout},
+            )  # fmt: skip
+        found = route(call.operation)
         url = self._base_url(call.domain_api) + found.path(self.account_id, *call.ids)
         params = None
         if self.http.params:  # the caller's client has query defaults: let httpx merge them
