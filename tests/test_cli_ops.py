@@ -30,7 +30,16 @@ SECRETS = {
     "LPTPB_ACCESS_TOKEN_SECRET": "ats-Zq8-never-shown",
     "LPTPB_BEARER": "br-Zq8-never-shown",
 }
-CREDENTIAL_VARS = ("LPTPB_USERNAME", *SECRETS, "LPTPB_ZONE", "LPTPB_BASE_URL", "LPTPB_ACCOUNT")
+CREDENTIAL_VARS = (
+    "LPTPB_USERNAME",
+    *SECRETS,
+    "LPTPB_ZONE",
+    "LPTPB_BASE_URL",
+    "LPTPB_ACCOUNT",
+    "LPTPB_PROFILE",
+    "LPTPB_SESSION_STORE",
+    "LPTPB_KEYRING",
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +50,15 @@ def served():
 
 
 @pytest.fixture
-def sim(served, monkeypatch):
-    """A reset simulator, and the environment of its password user."""
+def sim(served, monkeypatch, tmp_path):
+    """A reset simulator, and the environment of its password user (with a configuration
+    directory and a session store of the test's own)."""
     sim, url = served
     sim.reset()
     for name in CREDENTIAL_VARS:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LPTPB_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("LPTPB_ACCOUNT", simulator.DEFAULT_ACCOUNT)
     monkeypatch.setenv("LPTPB_BASE_URL", url)
     monkeypatch.setenv("LPTPB_USERNAME", simulator.PASSWORD_USER)
@@ -185,7 +197,7 @@ def test_transfer_to_an_unknown_skill_fails_with_its_error_name(sim, capsys):
 def test_close_then_send_exits_4(sim, capsys):
     """A waited close reports closed; the next send on it is not found (exit 4)."""
     code, report = run_json(capsys, "close", CONV, "--wait")
-    assert (code, report["status"]) == (0, "closed")
+    assert (code, report["status"], report["conversationClosed"]) == (0, "not_visible", True)
     assert sim.conversation_state(CONV)["open"] is False
     code, out, err = run(capsys, "send", CONV, "anyone there?")
     assert (code, out) == (4, "")
