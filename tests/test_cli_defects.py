@@ -23,16 +23,14 @@ from tests.cli_support import (
     logins,
     process,
     run,
-    run_json,
-    served,  # noqa: F401 - a fixture
-    sim,  # noqa: F401 - a fixture
     simulator,
     tripwire,
-    url,  # noqa: F401 - a fixture
 )
 from tests.spec import ROOT
 
-SECRET = "s3cr3t-value"
+SECRET = "s3cr3t-value"  # noqa: S105 - what must never be shown
+
+pytest_plugins = ("tests.cli_fixtures",)  # the simulator and environment fixtures
 
 
 def test_options_between_positionals(sim, capsys):

@@ -110,9 +110,9 @@ def test_a_transport_error_names_the_url_tried_and_keeps_its_cause() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    with lptpb_ext.Client("12345678", lptpb_ext.UserPassword("u", "pw"), base_url=base) as client:
-        with pytest.raises(TransportError) as caught:
-            client.login()
+    client = lptpb_ext.Client("12345678", lptpb_ext.UserPassword("u", "pw"), base_url=base)
+    with client, pytest.raises(TransportError) as caught:
+        client.login()
     url = f"{base}/api/v1/account/12345678/login?v=1.3"
     assert caught.value.url == url
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
