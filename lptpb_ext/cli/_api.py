@@ -34,7 +34,7 @@ from lptpb_ext.cli._send import read_json
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "api"
-HELP = "Make a raw API call through the same session, retries and redaction."
+HELP = "Make a raw API call through the same session and retries."
 ACCOUNT_ROOT = "/api/v1/account/{account}/"
 _METHOD = re.compile(r"[A-Z]{3,7}")
 _CONVERSATION = re.compile(r"/conversation/([^/?#]+)")

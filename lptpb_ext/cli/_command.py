@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "command"
-HELP = "Show one command of a conversation: type, state, expiry, result."
+HELP = "Show one command: type, state, expiry, error."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

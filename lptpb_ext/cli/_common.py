@@ -387,11 +387,12 @@ def open_client(args: argparse.Namespace, env: Mapping[str, str]) -> Client:
 
 
 # ---------------------------------------------------------------- errors
-def fail(args: argparse.Namespace, message: str) -> None:
-    """One line on stderr: ``lptpb <command>: <message>`` (JSON with ``--json``)."""
+def fail(args: argparse.Namespace, message: str, kind: str) -> None:
+    """One line on stderr: ``lptpb <command>: <message>`` (JSON with ``--json``, its type
+    ``kind``: ``StillWaiting``, ``ConversationGone``)."""
     one_line = " ".join(message.split())
     if getattr(args, "json", False):
-        print(error_json("Failure", one_line), file=sys.stderr, flush=True)
+        print(error_json(kind, one_line), file=sys.stderr, flush=True)
     else:
         print(f"lptpb {args.command}: {one_line}", file=sys.stderr, flush=True)
 

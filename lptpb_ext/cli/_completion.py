@@ -18,7 +18,7 @@ from lptpb_ext.cli._common import OK
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "completion"
-HELP = "Print the shell code that completes lptpb (bash, zsh or fish)."
+HELP = "Print shell completion code (bash, zsh or fish)."
 SHELLS = ("bash", "zsh", "fish")
 
 

@@ -11,7 +11,7 @@ from lptpb_ext.cli._output import add_command_options, run_command
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "join"
-HELP = "Add a bot (its agent id) to a conversation; needs agent-manager permission."
+HELP = "Add a bot (by agent id) to a conversation."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -28,7 +28,7 @@ from lptpb_ext.cli._output import emit_json
 __all__ = ["HELP", "NAME", "PARSER_OPTIONS", "configure", "run"]
 
 NAME = "keyring"
-HELP = "Store or delete the password of an account's user in the OS keyring (opt-in)."
+HELP = "Store or delete a password in the OS keyring (opt-in)."
 PARSER_OPTIONS: dict[str, Any] = {"intermixed": False}  # it has subcommands of its own
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "login"
-HELP = "Log in now and keep the session for the next commands (never prints the bearer)."
+HELP = "Log in now; keep the session for the commands that follow."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -212,7 +212,11 @@ def finish_command(
             raise  # a call's own deadline: the transport failed, not our patience
         if args.json:
             emit_json({**report, "status": "waiting", "errorName": None, "reason": "timed out"})
-        fail(args, f"command {accepted.commandId} still waiting after {args.timeout:g}s")
+        fail(
+            args,
+            f"command {accepted.commandId} still waiting after {args.timeout:g}s",
+            "StillWaiting",
+        )
         return TIMED_OUT
     if args.json:
         emit_json({**report, **_outcome_json(outcome)})

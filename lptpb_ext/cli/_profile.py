@@ -36,7 +36,7 @@ from lptpb_ext.cli._output import emit_json, table
 __all__ = ["HELP", "NAME", "PARSER_OPTIONS", "configure", "run"]
 
 NAME = "profile"
-HELP = "List, show, set or remove profiles (account, user, zone or base URL, session store)."
+HELP = "List, show, set or remove profiles (config.toml)."
 PARSER_OPTIONS: dict[str, Any] = {"intermixed": False}  # it has subcommands of its own
 
 

@@ -11,7 +11,7 @@ from lptpb_ext.cli._output import add_command_options, run_command
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "remove"
-HELP = "Remove a bot (its agent id) from a conversation, optionally after a last message."
+HELP = "Remove a bot (by agent id) from a conversation."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

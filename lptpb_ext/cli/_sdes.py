@@ -22,7 +22,7 @@ from lptpb_ext.cli._send import read_json
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "sdes"
-HELP = "Set engagement attributes (SDEs): customer and personal info by flag, any from a file."
+HELP = "Set engagement attributes (SDEs) from flags or a JSON file."
 CUSTOMER = {
     "customer_id": "customerId",
     "customer_type": "ctype",

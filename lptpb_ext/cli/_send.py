@@ -25,7 +25,7 @@ from lptpb_ext.cli._parser import Parser
 __all__ = ["HELP", "NAME", "PARSER_OPTIONS", "configure", "run"]
 
 NAME = "send"
-HELP = "Send texts, pauses and private notes (or a JSON batch) as one command."
+HELP = "Send texts, pauses and private notes (or a JSON batch)."
 PRIVATE = "AGENTS_AND_MANAGERS"
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "sim"
-HELP = "Serve the local simulator of the API (and its /_sim control API) over HTTP."
+HELP = "Serve the local simulator of the API over HTTP."
 TOKEN_VARIABLE = "LPTPB_SIM_CONTROL_TOKEN"  # noqa: S105 - the variable's name
 
 

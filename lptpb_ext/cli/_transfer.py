@@ -11,7 +11,7 @@ from lptpb_ext.cli._output import add_command_options, run_command
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "transfer"
-HELP = "Transfer a conversation to a skill (case-sensitive name), optionally to one agent."
+HELP = "Transfer a conversation to a skill, or to one of its agents."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
