@@ -241,10 +241,15 @@ class SessionStoreError(LptpbError):
 
 
 class TransportError(LptpbError):
-    """The request failed below HTTP (DNS, connect, TLS, reset, timeout)."""
+    """The request failed below HTTP (DNS, connect, TLS, reset, timeout).
 
-    def __init__(self, operation: str, message: str) -> None:
+    ``url`` is the URL tried (never with user info), when known; the httpx exception that
+    caused it is the ``__cause__``.
+    """
+
+    def __init__(self, operation: str, message: str, url: str | None = None) -> None:
         self.operation = operation
+        self.url = url
         super().__init__(f"{operation}: {message}")
 
 
@@ -274,12 +279,19 @@ class OutcomeUnknownError(TransportError):
     customer twice. ``reconciliation`` says where to look.
     """
 
-    def __init__(self, operation: str, message: str, reconciliation: Reconciliation) -> None:
+    def __init__(
+        self,
+        operation: str,
+        message: str,
+        reconciliation: Reconciliation,
+        url: str | None = None,
+    ) -> None:
         self.reconciliation = reconciliation
         super().__init__(
             operation,
             f"{message}; the command may or may not have been created and was not re-sent "
             f"(check the commands of conversation {reconciliation.conversation_id})",
+            url,
         )
 
 

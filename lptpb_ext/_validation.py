@@ -85,9 +85,14 @@ def is_verified(obj: object) -> bool:
 
 
 def raise_first(found: list[RequestValidationError], prefix: tuple[Key, ...] = ()) -> None:
+    """Raise the first problem; its message names the others too (up to three), so that a
+    misspelt key (``msgs``) shows beside the missing one it was meant to be (``messages``)."""
     if found:
-        first = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        first, rest = found[0], found[1:]
+        more = ""
+        if rest:
+            shown = "; ".join(f"{e.path or '<body>'}: {e.detail} [{e.rule}]" for e in rest[:3])
+            more = f" (and {len(rest)} more: {shown}{'; …' if len(rest) > 3 else ''})"
         raise RequestValidationError(first.path, first.rule, first.detail + more)
 
 

@@ -445,5 +445,5 @@ def transport_error(call: LookupCall, exc: httpx.RequestError) -> TransportError
     """The SDK's error for a lookup request that failed below HTTP."""
     what = f"{call.method} {call.url}"
     if isinstance(exc, httpx.TimeoutException):
-        return RequestTimeoutError(OPERATION, f"{what} timed out ({type(exc).__name__})")
-    return TransportError(OPERATION, f"{what} failed: {type(exc).__name__}: {exc}")
+        return RequestTimeoutError(OPERATION, f"{what} timed out ({type(exc).__name__})", call.url)
+    return TransportError(OPERATION, f"{what} failed: {type(exc).__name__}: {exc}", call.url)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import pickle
+import socket
 
+import httpx
 import pytest
 
 import lptpb_ext
@@ -60,6 +62,7 @@ EXAMPLES: list[BaseException] = [
     SessionContentionError("12345678", 5, 60.0, shared=True),
     SessionStoreError("redis://:***@cache:6379", "ConnectionError: refused"),
     TransportError("listCommands", "ConnectError: not sent"),
+    TransportError("login", "ConnectError on POST http://h/login: refused", "http://h/login"),
     RequestTimeoutError("listCommands", "ReadTimeout: maybe sent"),
     OutcomeUnknownError("sendMessages", "ReadError after the request was sent", RECONCILIATION),
     DeadlineExceededError("sendMessages", 5.0, 2),
@@ -98,3 +101,21 @@ def test_a_raised_error_round_trips_with_its_notes() -> None:
         twin = pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own bytes
     assert (twin.operation, twin.status, twin.body) == ("getCommand", 502, "bad gateway")
     assert twin.__notes__ == ["while polling"]
+
+
+def test_a_transport_error_names_the_url_tried_and_keeps_its_cause() -> None:
+    """A refused connection says which URL was tried and why, without user info, and chains
+    the httpx exception as ``__cause__`` (before: ``login: ConnectError: not sent``)."""
+    with socket.socket() as probe:  # a loopback port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    client = lptpb_ext.Client("12345678", lptpb_ext.UserPassword("u", "pw"), base_url=base)
+    with client, pytest.raises(TransportError) as caught:
+        client.login()
+    url = f"{base}/api/v1/account/12345678/login?v=1.3"
+    assert caught.value.url == url
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert str(caught.value).startswith(f"login: ConnectError on POST {url}: ")
+    assert str(caught.value).endswith("(not sent)")
+    assert "refused" in str(caught.value).lower()

@@ -249,5 +249,23 @@ def load_seed(source: str | Path | dict[str, Any] | Seed | None = None) -> Seed:
         return parse_seed(source)
     path = DEFAULT_SEED_PATH if source is None else Path(source)
     with path.open(encoding="utf-8") as f:
-        data = yaml.load(f, Loader=LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
+        try:
+            data = yaml.load(f, Loader=LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
+        except yaml.YAMLError as exc:
+            raise SeedError(f"{path}: {_yaml_problem(exc)}") from exc
+        except UnicodeDecodeError as exc:
+            raise SeedError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    try:
         return parse_seed(cast("dict[str, Any]", data))
+    except (AttributeError, TypeError) as exc:  # a list or a scalar where a mapping belongs
+        problem = f"a part of the seed that must be a mapping is not ({exc})"
+        raise SeedError(f"{path}: {problem}") from exc
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """A YAML (or JSON) syntax error in one line: where it is (1-based) and what is wrong."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return f"not valid YAML or JSON: {problem}"
+    return f"line {mark.line + 1}, column {mark.column + 1}: not valid YAML or JSON: {problem}"
