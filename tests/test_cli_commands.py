@@ -20,7 +20,7 @@ from tests.cli_support import (
 
 COMMANDS = [
     *("login", "send", "transfer", "close", "ttr", "sdes", "join", "remove", "commands"),
-    *("command", "watch", "api", "profile", "keyring", "completion", "sim"),
+    *("command", "watch", "api", "check", "profile", "keyring", "completion", "sim"),
 ]
 PREFIX = f"POST /api/v1/account/12345678/conversation/{CONV}"
 SENDING = {

@@ -32,6 +32,7 @@ from types import ModuleType
 from lptpb_ext._version import __version__
 from lptpb_ext.cli import (
     _api,
+    _check,
     _close,
     _command,
     _commands,
@@ -66,6 +67,7 @@ SUBCOMMANDS: tuple[ModuleType, ...] = (
     _command,
     _watch,
     _api,
+    _check,
     _profile,
     _keyring,
     _completion,

@@ -83,6 +83,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help='a JSON {"messages": [...]} body to send instead; "-" reads it from stdin',
     )
+    parser.add_argument(
+        "--channel",
+        action="append",
+        metavar="CHANNEL",
+        help="check the batch against a channel's rules first (repeatable): an error stops "
+        "the send (exit 2), warnings go to stderr (see `lptpb check`)",
+    )
     add_command_options(parser)
     add_connection_options(parser)
 
@@ -120,6 +127,24 @@ def message(kind: str, value: Any) -> Any:  # noqa: ANN401 - a message's JSON
     return value
 
 
+def _check_channels(body: dict[str, Any], channels: list[str]) -> None:
+    """Raise the channels' errors (a RequestValidationError: exit 2, nothing sent); print
+    their warnings on stderr."""
+    from lptpb_ext._channel_check import (  # noqa: PLC0415 - only with --channel
+        check_before_send,
+        format_problems,
+    )
+
+    try:
+        warnings = check_before_send(body, channels)
+    except ValueError as exc:
+        if type(exc) is ValueError:  # an unknown channel; a ChannelError is a validation error
+            raise UsageError(str(exc)) from exc
+        raise
+    if warnings:
+        print(format_problems(warnings), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     def build() -> ops.Call:
         parts = [*(("text", t) for t in args.texts), *(args.parts or [])]
@@ -132,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
             if args.batch is not None
             else {"messages": [message(kind, value) for kind, value in parts]}
         )
-        return ops.send_messages(args.conversation, body, args.ttl)
+        call = ops.send_messages(args.conversation, body, args.ttl)  # the contract first
+        if args.channel:
+            _check_channels(body, args.channel)
+        return call
 
     return run_command(args, build)
