@@ -15,6 +15,7 @@ from lptpb_ext import (
     AuthenticationError,
     BadRequestError,
     BotUserConflictError,
+    ChannelError,
     CommandOutcome,
     CommandTrackingError,
     ConfigurationError,
@@ -33,6 +34,7 @@ from lptpb_ext import (
     SessionStoreError,
     TransportError,
     UnexpectedStatusError,
+    check_channel,
 )
 
 RECONCILIATION = Reconciliation("12345678", "conv-1", "sendMessages", 1_700_000_000_000, 30)
@@ -42,6 +44,7 @@ EXAMPLES: list[BaseException] = [
     LptpbError("something went wrong"),
     ConfigurationError("unknown zone 'z9'"),
     RequestValidationError("messages[0].text", "maxLength", "is too long"),
+    ChannelError(check_channel({"type": "quickReplies", "replies": [{}] * 14}, "facebook")),
     *(
         cls("sendMessages", status, body="nope", request_id="req-1", hint="a hint")
         for cls, status in [
