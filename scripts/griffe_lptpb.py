@@ -24,10 +24,10 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+from pathlib import Path
 from typing import Any
 
 import griffe
-from pathlib import Path
 
 #: Classes whose undocumented methods take the docstring of the same method on a protocol.
 PROTOCOLS = {
@@ -164,7 +164,7 @@ def to_markdown(text: str) -> str:
 class LptpbDocstrings(griffe.Extension):
     """Rewrite every docstring of the loaded package as Markdown; fill protocol methods."""
 
-    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+    def on_package(self, *, pkg: griffe.Module, **kwargs: object) -> None:
         if pkg.name != "lptpb_ext":
             return
         if not PUBLIC:
@@ -192,16 +192,24 @@ class LptpbDocstrings(griffe.Extension):
 
 def load() -> griffe.Module:
     """``lptpb_ext`` as the API reference sees it: loaded by griffe with this extension."""
-    return griffe.load(
+    loaded = griffe.load(
         "lptpb_ext",
         search_paths=[str(_REPO), str(_REPO / "generated")],
         extensions=griffe.load_extensions(LptpbDocstrings),
         resolve_aliases=True,
         resolve_external=False,
     )
+    assert isinstance(loaded, griffe.Module)  # noqa: S101 - a package loads as a module
+    return loaded
 
 
-def public_api(package: griffe.Module | None = None) -> dict[str, bool]:
+def _final(obj: griffe.Object | griffe.Alias) -> griffe.Object | griffe.Alias:
+    return obj.final_target if isinstance(obj, griffe.Alias) else obj
+
+
+def public_api(
+    package: griffe.Module | None = None, modules: tuple[str, ...] = PUBLIC_MODULES
+) -> dict[str, bool]:
     """Every public name of the API reference and whether it has a docstring.
 
     The names are those of ``lptpb_ext.__all__`` and ``lptpb_ext.simulator.__all__``, the
@@ -211,11 +219,11 @@ def public_api(package: griffe.Module | None = None) -> dict[str, bool]:
     """
     package = package if package is not None else load()
     found: dict[str, bool] = {}
-    for module_name in PUBLIC_MODULES:
-        module = package if module_name == "lptpb_ext" else package.modules_collection[module_name]
+    for module_name in modules:
+        module = package if module_name == package.path else package.modules_collection[module_name]
         for name in module.exports or ():
             obj = module.members[str(name)]
-            target = obj.final_target if obj.is_alias else obj
+            target = _final(obj)
             found[f"{module_name}.{name}"] = _documented(target)
             if target.is_class or target.is_module:
                 exported = set(target.exports or ()) if target.is_module else None
@@ -226,16 +234,16 @@ def public_api(package: griffe.Module | None = None) -> dict[str, bool]:
                         continue
                     if target.is_class and member.is_alias:
                         continue
-                    resolved = member.final_target if member.is_alias else member
+                    resolved = _final(member)
                     if target.is_class and not _callable(resolved):
                         continue
                     found[f"{module_name}.{name}.{member_name}"] = _documented(resolved)
     return found
 
 
-def _callable(obj: Any) -> bool:
+def _callable(obj: griffe.Object | griffe.Alias) -> bool:
     return bool(obj.is_function or "property" in obj.labels)
 
 
-def _documented(obj: Any) -> bool:
+def _documented(obj: griffe.Object | griffe.Alias) -> bool:
     return obj.docstring is not None and bool(obj.docstring.value.strip())

@@ -24,7 +24,6 @@ import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -60,7 +59,7 @@ def redoc_html() -> str:
         return str(page.path.read_text(encoding="utf-8"))
 
 
-def on_files(files: Files, *, config: MkDocsConfig, **_: Any) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig, **_: object) -> Files:
     """Add the Redoc page and the worker shim to the site's files."""
     if not SHIM_SOURCE.exists():
         raise SystemExit(f"docs: {SHIM_SOURCE} missing - run `make node` first")
@@ -76,7 +75,7 @@ def benchmarks_markdown() -> str:
     return re.sub(r"\]\((?![a-z]+:|/|#)", "](../", body)
 
 
-def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
+def on_page_markdown(markdown: str, *, page: Page, **_: object) -> str:
     """Put the benchmark table where the benchmarks guide asks for it."""
     if BENCH_MARKER in markdown:
         return markdown.replace(BENCH_MARKER, benchmarks_markdown())

@@ -233,7 +233,7 @@ def test_every_code_block_runs_or_says_why_not() -> None:
     for block in skipped:
         assert len(block.not_run or "") >= 10, f"{block.where}: say why it does not run"
     assert len(every) - len(skipped) >= 30, len(every)
-    print(f"guides: {len(every) - len(skipped)}/{len(every)} code blocks run")  # noqa: T201
+    print(f"guides: {len(every) - len(skipped)}/{len(every)} code blocks run")
 
 
 def test_an_unmarked_block_of_another_language_fails() -> None:
