@@ -68,8 +68,8 @@ spec-diff: sync ## Breaking-change gate vs BASE=<ref> (default: last contract-v*
 	$(VENV_BIN)/python scripts/spec_diff.py --spec $(SPEC) --changelog $(CHANGELOG) \
 	  $(if $(BASE),--base $(BASE))
 
-docs: sync node ## Build build/docs/index.html (self-contained Redoc page) and check it in Chromium
-	$(VENV_BIN)/python scripts/docs.py --spec $(SPEC) --browser --screenshot build/docs/index.png
+docs: sync node ## Build the site into build/site (guides, API reference, Redoc contract) and check it in Chromium
+	$(VENV_BIN)/python scripts/docs.py --spec $(SPEC) --site build/site --browser --screenshot build/docs/index.png
 
 portability: sync node ## Generate TypeScript (openapi-typescript) and type-check it with tsc --strict
 	$(VENV_BIN)/python scripts/portability/check.py --spec $(SPEC)

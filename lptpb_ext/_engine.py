@@ -64,6 +64,7 @@ __all__ = [
 ]
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""Per attempt: 5 s to connect, 30 s to read, write or wait for a pooled connection."""
 DEFAULT_DEADLINE = 60.0
 USER_AGENT = f"lptpb-python/{__version__}"
 _HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}

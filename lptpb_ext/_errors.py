@@ -163,22 +163,32 @@ class ApiError(LptpbError):
 
 
 class BadRequestError(ApiError):
+    """400: the server refused the body or the query parameters."""
+
     explanation = "the server refused the body or the query parameters"
 
 
 class AuthenticationError(ApiError):
+    """401: the login was refused, or the bearer was rejected and a new login did not help."""
+
     explanation = "the bearer or the credentials were rejected"
 
 
 class ForbiddenError(ApiError):
+    """403: usually the Reblaze web application firewall; ``hint`` says so."""
+
     explanation = "forbidden"
 
 
 class NotFoundError(ApiError):
+    """404: the conversation is unknown, closed or not held by a bot, or the command unseen."""
+
     explanation = "not found: the conversation is unknown, closed or not handled by a bot"
 
 
 class BotUserConflictError(ApiError):
+    """409 on login: the user is the agent of a running bot. Never retried."""
+
     explanation = (
         "login refused: this user is the agent of a running Third-Party Bots bot; "
         "use a user dedicated to the Public API (never retried)"
@@ -186,18 +196,26 @@ class BotUserConflictError(ApiError):
 
 
 class RateLimitError(ApiError):
+    """429: too many requests (raised once retries, if allowed, ran out)."""
+
     explanation = "too many requests"
 
 
 class ServerError(ApiError):
+    """500-599 (raised once retries, if allowed, ran out)."""
+
     explanation = "server error"
 
 
 class UnexpectedStatusError(ApiError):
+    """Any other status but 200: 1xx, another 2xx, a 3xx (a redirect is never followed)."""
+
     explanation = "a status the contract does not document"
 
 
 class InvalidResponseError(ApiError):
+    """A 200 whose body does not fit the contract, or an answer over the size limit."""
+
     explanation = "the answer does not match the contract"
 
 

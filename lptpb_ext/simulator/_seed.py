@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 DEFAULT_SEED_PATH = Path(__file__).with_name("default_seed.yaml")
+"""The shipped default seed (``lptpb sim --print-seed`` prints it)."""
 CHANNELS = ("messaging", "chat")
 T = TypeVar("T")
 
@@ -134,6 +135,8 @@ class Settings:
 
 @dataclass(frozen=True)
 class Seed:
+    """A parsed seed (see the module docstring for its fields); :func:`load_seed` makes one."""
+
     accounts: tuple[SeedAccount, ...]
     settings: Settings = field(default_factory=Settings)
 

@@ -63,6 +63,7 @@ class Simulator:
 
     @property
     def default_account(self) -> str:
+        """The seed's first account: what ``account`` arguments default to."""
         return self.seed.accounts[0].id if self.seed.accounts else ""
 
     # ------------------------------------------------------------------ transports
@@ -85,6 +86,7 @@ class Simulator:
         self.faults.add(fault)
 
     def clear_faults(self) -> None:
+        """Drop every pending fault."""
         self.faults.clear()
 
     def create_conversation(
