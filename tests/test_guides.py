@@ -11,6 +11,7 @@ blocks run in order, in one namespace, as a reader would paste them, with the do
   ``NAME=value``, and ``read -rs LPTPB_PASSWORD``, answered with the simulator's password);
   the lines after it are what it must print (times as ``hh:mm:ss``).
 - ``yaml`` titled ``seed.yaml``: loaded as a simulator seed, and a simulator made from it.
+- ``toml``: a ``config.toml`` of profiles, loaded as ``lptpb`` loads it.
 
 A block that cannot run here (it installs from a package index, or needs a machine of its
 own) says why just before it, ``<!-- not-run: reason -->``, and is counted as such. Any other
@@ -24,6 +25,7 @@ import io
 import os
 import re
 import shlex
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,8 +136,20 @@ class Reader:
         elif block.lang == "yaml" and block.title == "seed.yaml":
             seed = simulator.load_seed(yaml.safe_load(block.body))
             simulator.Simulator(seed)
+        elif block.lang == "toml":
+            self.profiles(block)
         else:
             raise AssertionError(f"{block.where}: a {block.lang!r} block that nothing runs")
+
+    def profiles(self, block: Block) -> None:
+        """A ``config.toml`` of profiles: loaded as ``lptpb`` loads it, every profile valid."""
+        from lptpb_ext.cli._config import load_config  # noqa: PLC0415 - only where used
+
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "config.toml"
+            path.write_text(block.body, encoding="utf-8")
+            config = load_config(path)
+        assert config.profiles, f"{block.where}: no profile in it"
 
     def python(self, block: Block) -> None:
         code = block.body.replace(DOCUMENTED_URL, self.url)
