@@ -24,7 +24,8 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean spec-diff demo bench-sim docs portability
+        typecheck format test build clean spec-diff demo bench-sim docs portability \
+        portability-tools
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -71,7 +72,18 @@ spec-diff: sync ## Breaking-change gate vs BASE=<ref> (default: last contract-v*
 docs: sync node ## Build build/docs/index.html (self-contained Redoc page) and check it in Chromium
 	$(VENV_BIN)/python scripts/docs.py --spec $(SPEC) --browser --screenshot build/docs/index.png
 
-portability: sync node ## Generate TypeScript (openapi-typescript) and type-check it with tsc --strict
+PORT_TOOLS := $(TOOLS)/portability
+PORT_STAMP := $(PORT_TOOLS)/.ci-stamp
+
+$(PORT_STAMP): scripts/portability/requirements.txt
+	$(PYTHON) -m venv $(PORT_TOOLS)
+	$(PORT_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  -r scripts/portability/requirements.txt
+	touch $@
+
+portability-tools: $(PORT_STAMP) ## Pinned openapi-generator-cli and openapi-core in .tools/portability
+
+portability: sync node portability-tools ## openapi-typescript + tsc, then the openapi-generator matrix (python, typescript-fetch, go, java)
 	$(VENV_BIN)/python scripts/portability/check.py --spec $(SPEC)
 
 format: sync ## Apply ruff fixes and formatting to hand-written code
