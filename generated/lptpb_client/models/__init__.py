@@ -125,14 +125,10 @@ from .service_domain_list import ServiceDomainList
 from .set_sdes_request import SetSdesRequest
 from .set_ttr_request import SetTtrRequest
 from .social_event import SocialEvent
-from .social_event_source import SocialEventSource
 from .social_messaging_conversation_data_metadata import (
     SocialMessagingConversationDataMetadata,
 )
 from .social_messaging_event_data_metadata import SocialMessagingEventDataMetadata
-from .social_messaging_event_data_metadata_channel import (
-    SocialMessagingEventDataMetadataChannel,
-)
 from .social_user_profile import SocialUserProfile
 from .structured_content_message import StructuredContentMessage
 from .style import Style
@@ -273,10 +269,8 @@ __all__ = (
     "SetSdesRequest",
     "SetTtrRequest",
     "SocialEvent",
-    "SocialEventSource",
     "SocialMessagingConversationDataMetadata",
     "SocialMessagingEventDataMetadata",
-    "SocialMessagingEventDataMetadataChannel",
     "SocialUserProfile",
     "StructuredContentMessage",
     "Style",

@@ -23,12 +23,14 @@ T = TypeVar("T", bound="QuickReply")
 
 @_attrs_define
 class QuickReply:
-    """One quick-reply chip: a button whose title is at most 25 characters (LivePerson's documented chip limit; clients may
-    truncate with an ellipsis after 22).
+    """One quick-reply chip: a button with a title. LivePerson's guideline for the title is at most 25 characters, at which
+    some channels cut it (with an ellipsis after 22); it is a rendering guideline, not a rule the service enforces, so
+    it is not part of the schema.
 
         Attributes:
             type_ (Literal['button']):
-            title (str):
+            title (str): The chip's text. Rendering guideline: at most 25 characters (see the schema's description); a
+                longer title is sent as it is.
             tooltip (str | Unset):
             click (Click | Unset): What happens when the user clicks an element or layout: up to 4 actions, plus
                 conversation metadata sent along with the click.

@@ -54,9 +54,12 @@ class StructuredContentMessage:
         Attributes:
             structured_content (AccordionSelectElement | ButtonElement | CarouselElement | CarouselSelectElement |
                 HorizontalLayout | ImageElement | KeyValuePairListElement | LinkPreviewElement | ListElement | MapElement |
-                QuickRepliesContent | QuickReplyTemplateElement | TabsElement | TextElement | VerticalLayout): The rich content,
-                or quick replies with the text shown above them. At most 15000 bytes as compact UTF-8 JSON. Quick replies work
-                on messaging conversations only.
+                QuickRepliesContent | QuickReplyTemplateElement | TabsElement | TextElement | VerticalLayout): What a structured
+                message carries: rich content (StructuredContent, tagged by `type`) or quick replies (QuickRepliesContent).
+                Quick replies have no tag on the wire, so this union has no discriminator; the shapes keep the two apart
+                instead: QuickRepliesContent is a closed object that requires `quickReplies` and `message` and has no `type`,
+                while every StructuredContent variant is a closed object that requires `type` and has neither `quickReplies` nor
+                `message`.
             metadata (list[ActionReasonMetadata | BotResponseMetadata | BusinessChatMessageMetadata | ChannelMetadata |
                 ConnectorAuthenticationResponseMetadata | ConnectorPaymentResponseMetadata | EscalationSummaryMetadata |
                 ExternalIdMetadata | SocialMessagingConversationDataMetadata | SocialMessagingEventDataMetadata] | Unset):
@@ -410,9 +413,11 @@ class StructuredContentMessage:
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            structured_content_type_1 = QuickRepliesContent.from_dict(data)
+            componentsschemas_message_content_type_1 = QuickRepliesContent.from_dict(
+                data
+            )
 
-            return structured_content_type_1
+            return componentsschemas_message_content_type_1
 
         structured_content = _parse_structured_content(d.pop("structuredContent"))
 

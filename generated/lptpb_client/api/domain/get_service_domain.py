@@ -15,7 +15,7 @@ def _get_kwargs(
     account_id: str,
     service_name: str,
     *,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -72,6 +72,26 @@ def _parse_response(
         response_401 = response.text
         return response_401
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.text
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -94,7 +114,7 @@ def sync_detailed(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> Response[ServiceDomain | ServiceDomainList | str]:
     """Look up one service's host
 
@@ -106,7 +126,7 @@ def sync_detailed(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +154,7 @@ def sync(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> ServiceDomain | ServiceDomainList | str | None:
     """Look up one service's host
 
@@ -146,7 +166,7 @@ def sync(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +189,7 @@ async def asyncio_detailed(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> Response[ServiceDomain | ServiceDomainList | str]:
     """Look up one service's host
 
@@ -181,7 +201,7 @@ async def asyncio_detailed(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +227,7 @@ async def asyncio(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> ServiceDomain | ServiceDomainList | str | None:
     """Look up one service's host
 
@@ -219,7 +239,7 @@ async def asyncio(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
