@@ -112,12 +112,12 @@ def test_ttl_is_10_to_120_default_30_where_documented() -> None:
         assert param["in"] == "query"
         assert not param["required"]
         assert param["schema"] == {
-        "type": "integer",
-        "format": "int32",
-        "minimum": 10,
-        "maximum": 120,
-        "default": 30,
-    }
+            "type": "integer",
+            "format": "int32",
+            "minimum": 10,
+            "maximum": 120,
+            "default": 30,
+        }
 
 
 def test_login_requires_version_1_3() -> None:
