@@ -53,7 +53,7 @@ generate: sync ## Regenerate generated/ from the spec (atomic: old tree kept on 
 check-generated: sync ## Fail if generated/ differs from a fresh generation
 	$(VENV_BIN)/python scripts/generate.py --spec $(SPEC) --check
 
-lint-spec: sync node ## Spec gates: openapi-spec-validator + Redocly lint (zero findings)
+lint-spec: sync node ## Spec gates: openapi-spec-validator, Redocly lint, Spectral OWASP (zero findings)
 	$(VENV_BIN)/python scripts/lint_spec.py --spec $(SPEC)
 
 lint-py: sync ## ruff check + ruff format --check on hand-written code
