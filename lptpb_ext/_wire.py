@@ -214,7 +214,7 @@ def check_message(
         check_text((*keys, "text"), message.text)
     elif isinstance(message, StructuredContentMessage):
         raw_content = raw.get("structuredContent") if isinstance(raw, Mapping) else None
-        check_structured((*keys, "structuredContent"), message.structuredContent, raw_content)
+        check_structured((*keys, "structuredContent"), message.structuredContent.root, raw_content)
         if message.encodedMetadata is not None:
             check_encoded_metadata(keys, message.encodedMetadata.root)
         for index, meta in enumerate(message.metadata or ()):

@@ -36,6 +36,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # matrix.py beside this file
 import matrix
 
 HERE = Path(__file__).resolve().parent
