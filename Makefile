@@ -97,7 +97,7 @@ test: lint check-generated spec-diff docs portability ## lint, check-generated, 
 	$(VENV_BIN)/pytest
 
 .PHONY: bench
-bench: sync ## Benchmark suite: 7 measurements side by side (~2 min); docs/benchmarks.md, .png, README
+bench: sync ## Benchmark suite: 9 measurements side by side (~3 min); docs/benchmarks.md, .png, README
 	$(VENV_BIN)/python scripts/bench.py
 
 .PHONY: bench-builder

@@ -10,7 +10,8 @@ from lptpb_ext import _metadata as meta
 from lptpb_ext import _sde as sde
 from lptpb_ext import _structured as sc
 from lptpb_ext._async_client import AsyncClient
-from lptpb_ext._builder import Messages
+from lptpb_ext._builder import ChannelBuild, Messages
+from lptpb_ext._channels import ChannelError, ChannelProblem, check_channel
 from lptpb_ext._client import Client
 from lptpb_ext._credentials import ApiKey, Bearer, LegacyUserPassword, UserPassword
 from lptpb_ext._domain import AsyncDomainResolver, DomainResolver
@@ -60,6 +61,9 @@ __all__ = [
     "BadRequestError",
     "Bearer",
     "BotUserConflictError",
+    "ChannelBuild",
+    "ChannelError",
+    "ChannelProblem",
     "Client",
     "CommandOutcome",
     "CommandTrackingError",
@@ -97,6 +101,7 @@ __all__ = [
     "UserPassword",
     "__version__",
     "base_url_for",
+    "check_channel",
     "meta",
     "sc",
     "sde",

@@ -299,6 +299,11 @@ REJECTED: list[tuple[str, str, Any]] = [
         _with(lambda b: _quick_replies(b).update(replies=[])),
     ),
     (
+        "a 129-character chip title",
+        "SendMessagesRequest",
+        _with(lambda b: _quick_replies(b)["replies"][0].update(title="x" * 129)),
+    ),
+    (
         "encodedMetadata is base64",
         "SendMessagesRequest",
         _with(lambda b: b["messages"][2].update(encodedMetadata="not base64!")),

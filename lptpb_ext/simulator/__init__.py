@@ -53,6 +53,12 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   of an ``agentId`` that is no bot (or not in the conversation) →
   ``…connector.messaging.agent-not-authorized``. A completed close ends the conversation;
   a transfer records the skill and keeps the conversation with the bot.
+- Channel rules, off by default (``Simulator(channel_rules=True)`` or the seed's
+  ``settings.channelRules``): a conversation may name its consumer's channel (``source``:
+  ``facebook``, ``sms``...; seed field, ``create_conversation(source=...)``, ``/_sim``), and a
+  messages command fails with ``…connector.messaging.send-message`` when
+  :func:`lptpb_ext.check_channel` reports an error for one of its structured-content
+  messages; the errors are in ``result.error.trace``.
 - Zones and the Domain API: a request to one of the three LivePerson zone hosts for an
   account of another zone answers 401; any other host serves every account. ``thirdPartyBots``
   answers the account's zone host when asked on a LivePerson host, else the host the request

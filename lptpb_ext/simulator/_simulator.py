@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ class Simulator:
 
     ``clock`` defaults to the wall clock; pass a :class:`ManualClock` for deterministic tests.
     ``account`` arguments default to the seed's first account (``"12345678"`` by default).
+    ``channel_rules`` (default: the seed's ``settings.channelRules``, off) makes a messages
+    command fail as the conversation's ``source`` channel would refuse it (see ``_engine``).
     With ``control_token`` (printable ASCII, no spaces), every request to the HTTP control API
     under ``/_sim`` must send it as ``X-Lptpb-Sim-Token``; the Python methods need nothing.
 
@@ -41,9 +44,13 @@ class Simulator:
         clock: Clock | None = None,
         *,
         control_token: str | None = None,
+        channel_rules: bool | None = None,
     ) -> None:
         token = check_token(control_token)
         self.seed = load_seed(seed)
+        if channel_rules is not None:
+            settings = replace(self.seed.settings, channel_rules=channel_rules)
+            self.seed = replace(self.seed, settings=settings)
         self.clock: Clock = clock or SystemClock()
         self.faults = FaultQueue()
         self.world = World(self.seed, self.clock)
@@ -87,10 +94,16 @@ class Simulator:
         account: str | None = None,
         bot: str | None = None,
         conversation_id: str | None = None,
+        source: str | None = None,
     ) -> str:
-        """A new active conversation held by ``bot`` (the account's first bot); its id."""
+        """A new active conversation held by ``bot`` (the account's first bot); its id.
+
+        ``source`` is the consumer's channel (``"facebook"``, ``"sms"``... as in
+        :func:`lptpb_ext.check_channel`), checked when the simulator has ``channel_rules``.
+        """
         account = account or self.default_account
-        return self.world.create_conversation(account, channel, bot, conversation_id).id
+        found = self.world.create_conversation(account, channel, bot, conversation_id, source)
+        return found.id
 
     def close_conversation(self, conversation_id: str, *, account: str | None = None) -> None:
         """End the conversation now: every call on it answers 404 from here on."""
@@ -142,6 +155,7 @@ class Simulator:
             return {
                 "id": c.id,
                 "channel": c.channel,
+                "source": c.source,
                 "open": c.open,
                 "bots": list(c.participants),
                 "skill": c.skill,
