@@ -13,9 +13,9 @@ import httpx
 import pydantic
 
 from lptpb_ext._engine import Call, dump
-from lptpb_ext._errors import InvalidResponseError, Reconciliation, RequestValidationError
+from lptpb_ext._errors import Reconciliation, RequestValidationError, ServiceNotFoundError
 from lptpb_ext._limits import TTL_DEFAULT
-from lptpb_ext._responses import parse
+from lptpb_ext._responses import parse, request_id
 from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._validation import validate_body, validate_ttl
 from lptpb_models import (
@@ -181,16 +181,23 @@ def service_domains(call: Call, response: httpx.Response) -> list[ServiceDomain]
 
 
 def one_service_domain(call: Call, response: httpx.Response) -> ServiceDomain:
-    """The per-service answer, bare or (as LivePerson's page shows it) inside ``baseURIs``."""
+    """The entry for the service asked for, from the bare entry or the ``baseURIs`` wrapper.
+
+    An answer that names only other services (or none) is the account having no entry for this
+    one: :class:`~lptpb_ext.ServiceNotFoundError`, as a 404 is, whichever shape it came in.
+    """
     found = parse(call.operation, ServiceDomainLookup, response).root
-    if isinstance(found, ServiceDomain):
-        return found
+    entries = [found] if isinstance(found, ServiceDomain) else found.baseURIs
     service = call.ids[0]
-    for entry in found.baseURIs:
+    for entry in entries:
         if entry.service == service:
             return entry
-    raise InvalidResponseError(
-        call.operation, response.status_code, body=f"no entry for service {service!r}"
+    raise ServiceNotFoundError(
+        call.operation,
+        response.status_code,
+        request_id=request_id(response),
+        service=service,
+        listed=tuple(entry.service for entry in entries),
     )
 
 

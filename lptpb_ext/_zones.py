@@ -51,7 +51,9 @@ when the account has no such entry, for ``botConnectorsDomain`` (a zone host, ma
 
 - **"No entry"** is any of: HTTP 404; a 200 with an empty body, or a body that is not JSON or
   not a ``ServiceDomainLookup``; no entry for the service in the answer; an empty ``baseURI``.
-  How the CSDS answers for a service the account lacks is not documented. When neither service
+  How the CSDS answers for a service the account lacks is not documented. These are the answers
+  for which ``get_service_domain`` raises :class:`~lptpb_ext.ServiceNotFoundError` (all but the
+  empty ``baseURI`` and the body that is not an entry). When neither service
   gives a host, :class:`ConfigurationError` says what each lookup answered. An entry's
   ``account`` is not compared with the account asked (its format is not documented either).
 - **No fallback from errors:** 400 and 401 (the Domain API does not know the account) raise at
