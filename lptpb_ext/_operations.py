@@ -13,11 +13,17 @@ import httpx
 import pydantic
 
 from lptpb_ext._engine import Call, dump
-from lptpb_ext._errors import Reconciliation, RequestValidationError, ServiceNotFoundError
+from lptpb_ext._errors import (
+    InvalidResponseError,
+    Reconciliation,
+    RequestValidationError,
+    ServiceNotFoundError,
+)
 from lptpb_ext._limits import TTL_DEFAULT
 from lptpb_ext._responses import parse, request_id
 from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._validation import validate_body, validate_ttl
+from lptpb_ext._zones import lookup_entries
 from lptpb_models import (
     CloseConversationRequest,
     Command,
@@ -186,8 +192,14 @@ def one_service_domain(call: Call, response: httpx.Response) -> ServiceDomain:
     An answer that names only other services (or none) is the account having no entry for this
     one: :class:`~lptpb_ext.ServiceNotFoundError`, as a 404 is, whichever shape it came in.
     """
-    found = parse(call.operation, ServiceDomainLookup, response).root
-    entries = [found] if isinstance(found, ServiceDomain) else found.baseURIs
+    entries = lookup_entries(parse(call.operation, ServiceDomainLookup, response))
+    if entries is None:
+        raise InvalidResponseError(
+            call.operation,
+            response.status_code,
+            body="neither one entry (service, account, baseURI) nor the baseURIs wrapper",
+            request_id=request_id(response),
+        )
     service = call.ids[0]
     for entry in entries:
         if entry.service == service:

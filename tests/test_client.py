@@ -733,6 +733,21 @@ def test_get_service_domain_finds_the_service_in_either_shape(api, fake, answer)
     assert (found.service, found.baseURI) == ("thirdPartyBots", "h.liveperson.com")
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param({"account": "12345678"}, id="neither shape"),
+        pytest.param({**_entry("thirdPartyBots"), "baseURIs": []}, id="both shapes"),
+    ],
+)
+def test_get_service_domain_refuses_an_answer_of_neither_shape(api, fake, answer) -> None:
+    """Exactly one of the two shapes is the contract; anything else is InvalidResponseError."""
+    response = httpx.Response(200, json=answer)
+    fake.add_fault(Fault("before", lambda _r: response, "baseURI.json"))
+    with pytest.raises(InvalidResponseError, match="neither one entry"):
+        api.get_service_domain("thirdPartyBots")
+
+
 def test_zone_and_explicit_base_url(mode, fake, portal) -> None:
     """zone="z3" targets the APAC host; an explicit base_url wins over a zone."""
     api = make(mode, fake, portal, base_url=None, zone="z3")

@@ -376,6 +376,13 @@ REJECTED: list[tuple[str, str, Any]] = [
         "Command",
         {"id": "1", "data": {"type": "sdes", "payload": {}}, "result": None, "state": "WAITING"},
     ),
+    ("a domain answer of neither shape", "ServiceDomainLookup", {"service": "s", "account": "1"}),
+    (
+        "a domain answer of both shapes",
+        "ServiceDomainLookup",
+        {"service": "s", "account": "1", "baseURI": "h", "baseURIs": []},
+    ),
+    ("quick replies with a type tag", "MessageContent", {"type": "quickReplies", "message": "m"}),
 ]
 
 

@@ -629,11 +629,21 @@ class ServiceDomainList(BaseModel):
     baseURIs: list[ServiceDomain]
 
 
-class ServiceDomainLookup(RootModel[ServiceDomain | ServiceDomainList]):
-    root: ServiceDomain | ServiceDomainList
+class ServiceDomainLookup(BaseModel):
     """
-    One service's host, either bare or inside the list wrapper.
+    One service's host, either bare (`service`, `account` and `baseURI`, as in ServiceDomain) or inside the list wrapper (`baseURIs`, as in ServiceDomainList). One object with the properties of both shapes, exactly one set of which is required (the `allOf`/`oneOf` below), rather than a union of the two schemas: both are tolerant response objects, so a generator that decodes a union by trying each variant (openapi-generator's Java) fills both from either answer, and generators that cannot model a union of required sets (openapi-python-client) still write one class.
     """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    service: str | None = None
+    account: str | None = None
+    baseURI: str | None = None
+    """
+    A bare host name, with no scheme and no trailing slash.
+    """
+    baseURIs: list[ServiceDomain] | None = None
 
 
 class RespItem(RootModel[str]):
@@ -2648,10 +2658,44 @@ class StructuredContent(
     """
 
 
-class MessageContent(RootModel[StructuredContent | QuickRepliesContent]):
-    root: StructuredContent | QuickRepliesContent
+class MessageContent(
+    RootModel[
+        QuickRepliesContent
+        | TextElement
+        | ImageElement
+        | ButtonElement
+        | MapElement
+        | LinkPreviewElement
+        | QuickReplyTemplateElement
+        | KeyValuePairListElement
+        | HorizontalLayout
+        | VerticalLayout
+        | CarouselElement
+        | CarouselSelectElement
+        | AccordionSelectElement
+        | ListElement
+        | TabsElement
+    ]
+):
+    root: (
+        QuickRepliesContent
+        | TextElement
+        | ImageElement
+        | ButtonElement
+        | MapElement
+        | LinkPreviewElement
+        | QuickReplyTemplateElement
+        | KeyValuePairListElement
+        | HorizontalLayout
+        | VerticalLayout
+        | CarouselElement
+        | CarouselSelectElement
+        | AccordionSelectElement
+        | ListElement
+        | TabsElement
+    )
     """
-    What a structured message carries: rich content (StructuredContent, tagged by `type`) or quick replies (QuickRepliesContent). Quick replies have no tag on the wire, so this union has no discriminator; the shapes keep the two apart instead: QuickRepliesContent is a closed object that requires `quickReplies` and `message` and has no `type`, while every StructuredContent variant is a closed object that requires `type` and has neither `quickReplies` nor `message`.
+    What a structured message carries: quick replies (QuickRepliesContent) or rich content, any of StructuredContent's variants. Quick replies have no tag on the wire, so this union has no discriminator; the shapes keep the variants apart instead: QuickRepliesContent is a closed object that requires `quickReplies` and `message` and has no `type`, while every rich-content variant is a closed object that requires its own `type` value (`const`) and has neither `quickReplies` nor `message`. The variants are listed one by one rather than as StructuredContent, a union inside this union: generators decode a nested tagged union wrongly here (openapi-generator's typescript-fetch imports a type guard it never writes for one; its Go client takes an untagged object for a StructuredContent with nothing in it), while each variant's own model checks its `type` value (typescript-fetch, Java, Python). The same JSON is accepted either way.
     """
 
 

@@ -86,41 +86,15 @@ EXPLAINED: dict[str, str] = {
 #: -> why. Each must still fail (a fixed one fails the check until it is taken off this list),
 #: and any other failure fails the check.
 KNOWN: dict[tuple[str, str], str] = {
-    ("java", "spec:getServiceDomain:200:thirdPartyBots"): (
-        "ServiceDomainLookup is untagged and both variants are tolerant response objects "
-        "(additionalProperties: true, so Jackson keeps unknown fields in a map); the native "
-        "library's oneOf counts every class Jackson can fill and never checks `required`, so a "
-        "single entry also fills ServiceDomainList. Closing the Domain API's answers would make "
-        "every client refuse a field LivePerson adds; decode the 200 as ServiceDomain or "
-        "ServiceDomainList yourself (by `baseURIs`), as the description says"
-    ),
     **{
         ("go", case): (
-            "a quick-replies message: with useOneOfDiscriminatorLookup the generated "
-            "StructuredContent.UnmarshalJSON returns success, with nothing set, for an object "
-            "without a `type` tag, so MessageContent counts two matches; the contract keeps the "
-            "variants apart (StructuredContent requires `type`, QuickRepliesContent has none)"
-        )
-        for case in (
-            "spec:sendMessages:request:everyKind",
-            "seed:000_44061e5741f37365:2",
-            "seed:001_abeb6990c4a27bec:4",
-            "seed:003_3cd25fd9e4556268:4",
-        )
-    },
-    (
-        "typescript-fetch",
-        "tsc: models/MessageContent.ts(25,5): error TS2305: Module '\"./StructuredContent\"' "
-        "has no exported member 'instanceOfStructuredContent'.",
-    ): (
-        "typescript-fetch writes no instanceOf guard for a union (StructuredContent) but "
-        "imports one when that union is a variant of another (MessageContent); the JavaScript "
-        "is still emitted and run, and MessageContent cannot decode"
-    ),
-    **{
-        ("typescript-fetch", case): (
-            "follows from the missing instanceOfStructuredContent: decoding a structured "
-            "message throws"
+            "a structured message: MessageContent is untagged (quick replies carry no `type`), "
+            "so Go decodes it by trying every variant and counting matches; Go's models check "
+            "required fields and unknown ones but not a `type` value (`const`), so a vertical "
+            "layout also fills HorizontalLayout and an image other elements. Naming "
+            "StructuredContent as one variant instead fails too (its discriminator lookup "
+            "accepts an untagged object with nothing set), and `anyOf` makes typescript-fetch "
+            "drop the rich content; decode `structuredContent` by its `type` yourself"
         )
         for case in (
             "spec:sendMessages:request:everyKind",

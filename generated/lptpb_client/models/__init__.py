@@ -122,6 +122,7 @@ from .separator import Separator
 from .service_activity_sde import ServiceActivitySde
 from .service_domain import ServiceDomain
 from .service_domain_list import ServiceDomainList
+from .service_domain_lookup import ServiceDomainLookup
 from .set_sdes_request import SetSdesRequest
 from .set_ttr_request import SetTtrRequest
 from .social_event import SocialEvent
@@ -266,6 +267,7 @@ __all__ = (
     "ServiceActivitySde",
     "ServiceDomain",
     "ServiceDomainList",
+    "ServiceDomainLookup",
     "SetSdesRequest",
     "SetTtrRequest",
     "SocialEvent",

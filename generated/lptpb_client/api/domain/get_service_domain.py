@@ -6,8 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.service_domain import ServiceDomain
-from ...models.service_domain_list import ServiceDomainList
+from ...models.service_domain_lookup import ServiceDomainLookup
 from ...types import UNSET, Response
 
 
@@ -38,29 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ServiceDomain | ServiceDomainList | str | None:
+) -> ServiceDomainLookup | str | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> ServiceDomain | ServiceDomainList:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_service_domain_lookup_type_0 = (
-                    ServiceDomain.from_dict(data)
-                )
-
-                return componentsschemas_service_domain_lookup_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_service_domain_lookup_type_1 = (
-                ServiceDomainList.from_dict(data)
-            )
-
-            return componentsschemas_service_domain_lookup_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = ServiceDomainLookup.from_dict(response.json())
 
         return response_200
 
@@ -100,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ServiceDomain | ServiceDomainList | str]:
+) -> Response[ServiceDomainLookup | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     version: Literal["1.0"],
-) -> Response[ServiceDomain | ServiceDomainList | str]:
+) -> Response[ServiceDomainLookup | str]:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -133,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ServiceDomain | ServiceDomainList | str]
+        Response[ServiceDomainLookup | str]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +134,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     version: Literal["1.0"],
-) -> ServiceDomain | ServiceDomainList | str | None:
+) -> ServiceDomainLookup | str | None:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -173,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ServiceDomain | ServiceDomainList | str
+        ServiceDomainLookup | str
     """
 
     return sync_detailed(
@@ -190,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     version: Literal["1.0"],
-) -> Response[ServiceDomain | ServiceDomainList | str]:
+) -> Response[ServiceDomainLookup | str]:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -208,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ServiceDomain | ServiceDomainList | str]
+        Response[ServiceDomainLookup | str]
     """
 
     kwargs = _get_kwargs(
@@ -228,7 +207,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     version: Literal["1.0"],
-) -> ServiceDomain | ServiceDomainList | str | None:
+) -> ServiceDomainLookup | str | None:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -246,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ServiceDomain | ServiceDomainList | str
+        ServiceDomainLookup | str
     """
 
     return (
