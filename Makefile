@@ -24,7 +24,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean spec-diff demo bench-sim docs portability \
+        typecheck format test build clean spec-diff demo bench-sim docs portability prism \
         portability-tools
 
 help: ## Show this help
@@ -83,8 +83,11 @@ $(PORT_STAMP): scripts/portability/requirements.txt
 
 portability-tools: $(PORT_STAMP) ## Pinned openapi-generator-cli and openapi-core in .tools/portability
 
-portability: sync node portability-tools ## openapi-typescript + tsc, then the openapi-generator matrix (python, typescript-fetch, go, java)
+portability: sync node portability-tools ## openapi-typescript + tsc, the openapi-generator matrix (python, typescript-fetch, go, java), openapi-core over recorded traffic
 	$(VENV_BIN)/python scripts/portability/check.py --spec $(SPEC)
+
+prism: sync node ## Prism's validating proxy before the simulator: demo + README quickstarts (minutes; not in test)
+	$(VENV_BIN)/python scripts/portability/prism.py --spec $(SPEC)
 
 format: sync ## Apply ruff fixes and formatting to hand-written code
 	$(VENV_BIN)/ruff check --fix --exit-zero $(PY_SRC)  # report what is left, but still format
