@@ -29,7 +29,8 @@ Optional narrowing: ``where`` / ``where_not`` (a field equal to a value, or in a
 values) and ``card_has`` (the enclosing card holds a node of one of these kinds).
 
 The checks (``CHECKS``): ``max_items`` / ``min_items`` (a list ``field``, ``limit``),
-``max_length`` (a text ``field``, ``limit`` characters), ``allowed`` (``field`` one of
+``max_length`` (a text ``field``, ``limit`` characters), ``max_value`` / ``min_value`` (an
+integer ``field``, ``limit``), ``allowed`` (``field`` one of
 ``values``), ``unsupported`` (the node itself is the problem), ``max_count`` (at most ``limit``
 nodes of kinds ``of`` inside it), ``requires`` (at least one node of kinds ``of`` inside it),
 ``metadata`` (the message's metadata holds an item whose ``type`` is one of ``values``) and
@@ -83,6 +84,8 @@ CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "max_items": (frozenset({"field", "limit"}), frozenset()),
     "min_items": (frozenset({"field", "limit"}), frozenset()),
     "max_length": (frozenset({"field", "limit"}), frozenset()),
+    "max_value": (frozenset({"field", "limit"}), frozenset()),
+    "min_value": (frozenset({"field", "limit"}), frozenset()),
     "allowed": (frozenset({"field", "values"}), frozenset()),
     "unsupported": (frozenset(), frozenset()),
     "max_count": (frozenset({"of", "limit"}), frozenset()),

@@ -258,6 +258,11 @@ def _violation(  # noqa: PLR0911, PLR0912 - one branch per check kind, read side
     elif rule.check == "max_length":
         if isinstance(value, str) and len(value) > limit:
             return (*node.keys, name), f"{len(value)} characters"
+    elif rule.check in ("max_value", "min_value"):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        if (value > limit) if rule.check == "max_value" else (value < limit):
+            return (*node.keys, name), f"{value} given"
     elif rule.check == "allowed":
         if value is not None and not any(value == v for v in rule.values):
             where = node.keys if name == "type" else (*node.keys, name)

@@ -355,7 +355,8 @@ class _Engine(Generic[H]):
         if captured is not None and call.kind != "login":
             captured.append(response)
         if response.status_code != 200:
-            raise api_error(call.operation, response, self.secrets())
+            service = call.ids[0] if call.operation == "getServiceDomain" else ""
+            raise api_error(call.operation, response, self.secrets(), service=service)
         return response
 
     def _bearer_of(self, call: Call, response: httpx.Response) -> str:

@@ -10,6 +10,8 @@
     │   ├── AuthenticationError           401 (bearer rejected, or login refused)
     │   ├── ForbiddenError                403 (usually the Reblaze WAF)
     │   ├── NotFoundError                 404 (conversation unknown/closed, command not visible)
+    │   │   └── ServiceNotFoundError          getServiceDomain: the account has no entry for the
+    │   │                                     service (a 404, or a 200 that names other services)
     │   ├── BotUserConflictError          409 on login: the user is a running bot's agent
     │   ├── RateLimitError                429
     │   ├── ServerError                   500-599
@@ -55,6 +57,7 @@ __all__ = [
     "RequestTimeoutError",
     "RequestValidationError",
     "ServerError",
+    "ServiceNotFoundError",
     "SessionContentionError",
     "SessionStoreError",
     "TransportError",
@@ -184,6 +187,38 @@ class NotFoundError(ApiError):
     """404: the conversation is unknown, closed or not held by a bot, or the command unseen."""
 
     explanation = "not found: the conversation is unknown, closed or not handled by a bot"
+
+
+class ServiceNotFoundError(NotFoundError):
+    """``getServiceDomain``: the account has no entry for the service asked for.
+
+    One outcome for every way the Domain API says so: HTTP 404, or a 200 whose answer (the
+    bare entry or the ``baseURIs`` wrapper, both of which the contract allows) names only other
+    services, or none. ``status`` is the answer's HTTP status; ``service`` the service asked
+    for; ``listed`` the services the answer did name (empty for a 404). The host resolver
+    (``zone=None``) reads the same answers as "no entry" and tries the next service.
+    """
+
+    explanation = "the account has no entry for this service in the Domain API"
+
+    def __init__(
+        self,
+        operation: str,
+        status: int,
+        body: str = "",
+        request_id: str | None = None,
+        hint: str | None = None,
+        *,
+        service: str = "",
+        listed: tuple[str, ...] = (),
+    ) -> None:
+        self.service = service
+        self.listed = listed
+        if service and hint is None:
+            names = ", ".join(repr(redact(name, limit=80)) for name in listed[:10])
+            names += f" and {len(listed) - 10} more" if len(listed) > 10 else ""
+            hint = f"service {service!r}" + (f"; the answer names {names}" if listed else "")
+        super().__init__(operation, status, body=body, request_id=request_id, hint=hint)
 
 
 class BotUserConflictError(ApiError):

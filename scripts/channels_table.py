@@ -62,6 +62,10 @@ def _words(rule: Rule) -> str:  # noqa: PLR0911 - one wording per check kind
         return f"≥ {rule.limit}"
     if rule.check == "max_length":
         return f"≤ {rule.limit} chars"
+    if rule.check == "max_value":
+        return f"{rule.field} ≤ {rule.limit}"
+    if rule.check == "min_value":
+        return f"{rule.field} ≥ {rule.limit}"
     if rule.check == "allowed":
         return "only " + ", ".join(rule.values)
     if rule.check == "unsupported":

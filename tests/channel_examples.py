@@ -24,11 +24,13 @@ def message(content: dict[str, Any], metadata: list[Any] | None = None) -> dict[
     return item
 
 
-def chips(count: int = 2, title: str = "Yes", click: Any = None) -> dict[str, Any]:
-    """A quick-replies message of ``count`` chips titled ``title``."""
+def chips(
+    count: int = 2, title: str = "Yes", click: Any = None, per_row: int = 8
+) -> dict[str, Any]:
+    """A quick-replies message of ``count`` chips titled ``title``, ``per_row`` to a row."""
     replies = [sc.chip(title, click=click) for _ in range(count)]
     content = {
-        "quickReplies": {"type": "quickReplies", "itemsPerRow": 8, "replies": replies},
+        "quickReplies": {"type": "quickReplies", "itemsPerRow": per_row, "replies": replies},
         "message": "Pick one",
     }
     return message(content)
@@ -144,6 +146,8 @@ def _google(channel: str, chips_max: int) -> dict[str, Example]:
 EXAMPLES: dict[str, Example] = {
     # web: warnings only
     "web.chip.title": (chips(2, "w" * 25), chips(2, "w" * 26)),
+    "web.quick-replies.per-row": (chips(2, per_row=8), chips(2, per_row=9)),
+    "web.quick-replies.per-row-min": (chips(2, per_row=1), chips(2, per_row=0)),
     "web.actions": (action(NAVIGATE), action(ADD_TO_CART)),
     "web.root.types": (element(CAROUSEL), element(TABS)),
     # facebook, instagram

@@ -410,8 +410,22 @@ def test_content_the_api_refuses_is_an_error_of_the_contract(tmp_path):
         ("contract", "elements[0].title", "contract.maxLength", "error")
     ]
     assert check_value(content, "web", contract=False) == []
-    quick = {"type": "quickReplies", "itemsPerRow": 9, "replies": [sc.chip("a")]}
-    assert [p.path for p in check_value(quick, "web")] == ["itemsPerRow"]
+    quick = {"type": "quickReplies", "itemsPerRow": 8, "replies": [sc.chip("a")] * 25}
+    assert [(p.channel, p.path, p.rule) for p in check_value(quick, "web")] == [
+        ("contract", "replies", "contract.maxItems")
+    ]
+
+
+def test_rendering_guidelines_the_contract_accepts_are_web_warnings():
+    """A 26-character chip title and nine chips per row pass the contract and warn on web."""
+    quick = {"type": "quickReplies", "itemsPerRow": 9, "replies": [sc.chip("x" * 26)]}
+    found = [(p.channel, p.path, p.rule, p.severity) for p in check_value(quick, "web")]
+    assert found == [
+        ("web", "itemsPerRow", "web.quick-replies.per-row", "warning"),
+        ("web", "replies[0].title", "web.chip.title", "warning"),
+    ]
+    none = {"type": "quickReplies", "itemsPerRow": 0, "replies": [sc.chip("a")]}
+    assert [p.rule for p in check_value(none, "web")] == ["web.quick-replies.per-row-min"]
 
 
 def test_unreadable_input_and_unknown_channels_are_usage_errors(tmp_path):

@@ -16,6 +16,7 @@ from lptpb_ext import (
     BadRequestError,
     BotUserConflictError,
     ChannelError,
+    ChannelProblem,
     CommandOutcome,
     CommandTrackingError,
     ConfigurationError,
@@ -30,6 +31,7 @@ from lptpb_ext import (
     RequestTimeoutError,
     RequestValidationError,
     ServerError,
+    ServiceNotFoundError,
     SessionContentionError,
     SessionStoreError,
     TransportError,
@@ -38,6 +40,10 @@ from lptpb_ext import (
 )
 
 RECONCILIATION = Reconciliation("12345678", "conv-1", "sendMessages", 1_700_000_000_000, 30)
+PROBLEM = ChannelProblem(
+    "facebook", "quickReplies.replies", "facebook.quick-replies.count", "error",
+    "Facebook Messenger takes at most 13 quick replies", "https://developers.facebook.com/",
+)  # fmt: skip
 OUTCOME = CommandOutcome("failed", "7", None, error_name="some.error", reason="it broke")
 
 EXAMPLES: list[BaseException] = [
@@ -61,6 +67,7 @@ EXAMPLES: list[BaseException] = [
         ]
     ),
     ApiError("login", 500),  # the defaults
+    ServiceNotFoundError("getServiceDomain", 200, service="thirdPartyBots", listed=("a", "b")),
     SessionContentionError("12345678", 5, 60.0),
     SessionContentionError("12345678", 5, 60.0, shared=True),
     SessionStoreError("redis://:***@cache:6379", "ConnectionError: refused"),
@@ -70,6 +77,7 @@ EXAMPLES: list[BaseException] = [
     OutcomeUnknownError("sendMessages", "ReadError after the request was sent", RECONCILIATION),
     DeadlineExceededError("sendMessages", 5.0, 2),
     CommandTrackingError("command 7 failed: some.error (it broke)", OUTCOME),
+    ChannelError([PROBLEM]),
 ]
 
 

@@ -46,6 +46,7 @@ EXPORTED = [
     "RetryEvent",
     "RetryPolicy",
     "ServerError",
+    "ServiceNotFoundError",
     "Session",
     "SessionContentionError",
     "SessionPool",

@@ -15,6 +15,7 @@ from lptpb_ext.simulator._control import check_token, control_routes
 from lptpb_ext.simulator._faults import Fault, FaultQueue
 from lptpb_ext.simulator._faultware import FaultMiddleware
 from lptpb_ext.simulator._http import BodyLimit
+from lptpb_ext.simulator._record import recording
 from lptpb_ext.simulator._seed import ApiKey, Seed, load_seed
 from lptpb_ext.simulator._state import World
 from lptpb_ext.simulator._transports import SimulatorAsyncTransport, SimulatorTransport
@@ -56,7 +57,7 @@ class Simulator:
         self.world = World(self.seed, self.clock)
         routes = contract_routes(self._world) + control_routes(self, token)
         faulty = FaultMiddleware(Starlette(routes=routes), self.faults, self.clock, self._world)
-        self.app = BodyLimit(faulty)
+        self.app = recording(BodyLimit(faulty))
 
     def _world(self) -> World:
         return self.world
