@@ -24,7 +24,8 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .PHONY: help bootstrap sync node generate check-generated lint lint-py lint-spec \
-        typecheck format test build clean spec-diff demo bench-sim docs portability
+        typecheck format test build clean spec-diff demo bench-sim docs portability prism \
+        portability-tools
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -52,7 +53,7 @@ generate: sync ## Regenerate generated/ from the spec (atomic: old tree kept on 
 check-generated: sync ## Fail if generated/ differs from a fresh generation
 	$(VENV_BIN)/python scripts/generate.py --spec $(SPEC) --check
 
-lint-spec: sync node ## Spec gates: openapi-spec-validator + Redocly lint (zero findings)
+lint-spec: sync node ## Spec gates: openapi-spec-validator, Redocly lint, Spectral OWASP (zero findings)
 	$(VENV_BIN)/python scripts/lint_spec.py --spec $(SPEC)
 
 lint-py: sync ## ruff check + ruff format --check on hand-written code
@@ -68,11 +69,25 @@ spec-diff: sync ## Breaking-change gate vs BASE=<ref> (default: last contract-v*
 	$(VENV_BIN)/python scripts/spec_diff.py --spec $(SPEC) --changelog $(CHANGELOG) \
 	  $(if $(BASE),--base $(BASE))
 
-docs: sync node ## Build build/docs/index.html (self-contained Redoc page) and check it in Chromium
-	$(VENV_BIN)/python scripts/docs.py --spec $(SPEC) --browser --screenshot build/docs/index.png
+docs: sync node ## Build the site into build/site (guides, API reference, Redoc contract) and check it in Chromium
+	$(VENV_BIN)/python scripts/docs.py --spec $(SPEC) --site build/site --browser --screenshot build/docs/index.png
 
-portability: sync node ## Generate TypeScript (openapi-typescript) and type-check it with tsc --strict
+PORT_TOOLS := $(TOOLS)/portability
+PORT_STAMP := $(PORT_TOOLS)/.ci-stamp
+
+$(PORT_STAMP): scripts/portability/requirements.txt
+	$(PYTHON) -m venv $(PORT_TOOLS)
+	$(PORT_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  -r scripts/portability/requirements.txt
+	touch $@
+
+portability-tools: $(PORT_STAMP) ## Pinned openapi-generator-cli and openapi-core in .tools/portability
+
+portability: sync node portability-tools ## openapi-typescript + tsc, the openapi-generator matrix (python, typescript-fetch, go, java), openapi-core over recorded traffic
 	$(VENV_BIN)/python scripts/portability/check.py --spec $(SPEC)
+
+prism: sync node ## Prism's validating proxy before the simulator: demo + README quickstarts (minutes; not in test)
+	$(VENV_BIN)/python scripts/portability/prism.py --spec $(SPEC)
 
 format: sync ## Apply ruff fixes and formatting to hand-written code
 	$(VENV_BIN)/ruff check --fix --exit-zero $(PY_SRC)  # report what is left, but still format
@@ -85,7 +100,7 @@ test: lint check-generated spec-diff docs portability ## lint, check-generated, 
 	$(VENV_BIN)/pytest
 
 .PHONY: bench
-bench: sync ## Benchmark suite: 7 measurements side by side (~2 min); docs/benchmarks.md, .png, README
+bench: sync ## Benchmark suite: 9 measurements side by side (~3 min); docs/benchmarks.md, .png, README
 	$(VENV_BIN)/python scripts/bench.py
 
 .PHONY: bench-builder

@@ -11,7 +11,8 @@ from lptpb_ext import _sde as sde
 from lptpb_ext import _structured as sc
 from lptpb_ext._async_client import AsyncClient
 from lptpb_ext._batch import Batch, BatchProgress, BatchSummary
-from lptpb_ext._builder import Messages
+from lptpb_ext._builder import ChannelBuild, Messages
+from lptpb_ext._channels import ChannelError, ChannelProblem, check_channel
 from lptpb_ext._client import Client
 from lptpb_ext._credentials import ApiKey, Bearer, LegacyUserPassword, UserPassword
 from lptpb_ext._domain import AsyncDomainResolver, DomainResolver
@@ -38,6 +39,7 @@ from lptpb_ext._errors import (
     RequestTimeoutError,
     RequestValidationError,
     ServerError,
+    ServiceNotFoundError,
     SessionContentionError,
     SessionStoreError,
     TransportError,
@@ -70,6 +72,9 @@ __all__ = [
     "BatchSummary",
     "Bearer",
     "BotUserConflictError",
+    "ChannelBuild",
+    "ChannelError",
+    "ChannelProblem",
     "Client",
     "CommandOutcome",
     "CommandTrackingError",
@@ -102,6 +107,7 @@ __all__ = [
     "RetryEvent",
     "RetryPolicy",
     "ServerError",
+    "ServiceNotFoundError",
     "Session",
     "SessionContentionError",
     "SessionPool",
@@ -113,6 +119,7 @@ __all__ = [
     "UserPassword",
     "__version__",
     "base_url_for",
+    "check_channel",
     "meta",
     "sc",
     "sde",

@@ -189,7 +189,8 @@ def chip(
     tooltip: str | None = None,
     style: Style | Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A quick-reply chip (title at most 25 characters).
+    """A quick-reply chip (title at most 128 characters; channels show 20 to 36, see
+    :func:`~lptpb_ext.check_channel`).
 
     With no ``click``, the chip publishes its own title, which is what a consumer expects a
     chip to do.

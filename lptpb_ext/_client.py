@@ -234,7 +234,12 @@ class Client(ClientBase):
 
     # ------------------------------------------------------------------ Domain API
     def get_service_domain(self, service_name: str) -> ServiceDomain:
-        """The Domain API's host for one of the account's services (no login needed)."""
+        """The Domain API's entry for one of the account's services (no login needed).
+
+        Raises :class:`~lptpb_ext.ServiceNotFoundError` (a ``NotFoundError``) when the account
+        has no entry for ``service_name``: a 404, or a 200 that names only other services,
+        whether as one bare entry or inside ``baseURIs``.
+        """
         call = ops.service_domain(service_name)
         return ops.one_service_domain(call, self._send(call))
 

@@ -79,13 +79,16 @@ class UserPassword:
 
     @property
     def secrets(self) -> tuple[str, ...]:
+        """The values to mask wherever they could appear (error bodies, messages)."""
         return (self.password,)
 
     @property
     def operation(self) -> Literal["login", "legacyLogin"]:
+        """The contract operation that logs in with these credentials."""
         return "login"
 
     def login_body(self) -> LoginRequest | LegacyLoginRequest:
+        """The body of :attr:`operation`, as the generated pydantic model."""
         credentials = UserPassCredentials(username=self.username, password=self.password)
         return LoginRequest(UserPassLogin(authType="USER_PASS", credentials=credentials))
 
@@ -115,13 +118,16 @@ class ApiKey:
 
     @property
     def secrets(self) -> tuple[str, ...]:
+        """The values to mask wherever they could appear (error bodies, messages)."""
         return (self.app_key, self.secret, self.access_token, self.access_token_secret)
 
     @property
     def operation(self) -> Literal["login", "legacyLogin"]:
+        """The contract operation that logs in with these credentials."""
         return "login"
 
     def login_body(self) -> LoginRequest | LegacyLoginRequest:
+        """The body of :attr:`operation`, as the generated pydantic model."""
         credentials = ApiKeyCredentials(
             username=self.username,
             appKey=self.app_key,
@@ -147,13 +153,16 @@ class LegacyUserPassword:
 
     @property
     def secrets(self) -> tuple[str, ...]:
+        """The values to mask wherever they could appear (error bodies, messages)."""
         return (self.password,)
 
     @property
     def operation(self) -> Literal["login", "legacyLogin"]:
+        """The contract operation that logs in with these credentials."""
         return "legacyLogin"
 
     def login_body(self) -> LoginRequest | LegacyLoginRequest:
+        """The body of :attr:`operation`, as the generated pydantic model."""
         return LegacyLoginRequest(username=self.username, password=self.password)
 
 
@@ -171,6 +180,7 @@ class Bearer:
 
     @property
     def secrets(self) -> tuple[str, ...]:
+        """The values to mask wherever they could appear (error bodies, messages)."""
         return (self.token,)
 
 

@@ -21,20 +21,12 @@ Choices made where the issue is silent:
   so the password and bearer never go where a tampered answer points; ``allow_any_host=True``
   accepts any well-formed host (tests, private deployments with their own Domain API).
 - **HTTP client:** an injected client is used as-is, except that its ``auth`` is not applied
-<<<<<<< HEAD
-  (the Domain API needs none, and a bearer has no business there); the resolver closes only a
-  client it made itself, which has 5 s connect and 10 s read timeouts. Nothing is retried here:
-  that is the caller's retry policy.
-- **Account ids** are opaque strings (the contract types them so); empty ones, ones with
-  surrounding whitespace, and ``.`` or ``..`` (dot-segments a URL drops) are refused.
-=======
   (the Domain API needs none, and a bearer has no business there) and neither is its
   ``follow_redirects``: a redirect is never followed, it is an ``UnexpectedStatusError``. The
   resolver closes only a client it made itself, which has 5 s connect and 10 s read timeouts.
   Nothing is retried here: that is the caller's retry policy.
-- **Account ids** are opaque strings (the contract types them so); empty ones, or ones with
-  surrounding whitespace, are refused.
->>>>>>> hostile
+- **Account ids** are opaque strings (the contract types them so); empty ones, ones with
+  surrounding whitespace, and ``.`` or ``..`` (dot-segments a URL drops) are refused.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from lptpb_ext._errors import (
     Reconciliation,
     RequestTimeoutError,
     TransportError,
+    redact,
 )
 from lptpb_ext._events import LOGGER, ReloginEvent, ReloginHook, RetryEvent, RetryHook
 from lptpb_ext._responses import api_error, parse
@@ -59,9 +60,11 @@ __all__ = [
     "capture",
     "dump",
     "end_capture",
+    "shown_url",
 ]
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""Per attempt: 5 s to connect, 30 s to read, write or wait for a pooled connection."""
 DEFAULT_DEADLINE = 60.0
 USER_AGENT = f"lptpb-python/{__version__}"
 _HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
@@ -107,6 +110,7 @@ class Call:
     conversation_id: str = ""
     authenticated: bool = True
     domain_api: bool = False
+    raw: tuple[str, str] | None = None  # (method, path and query) of a call off the routes table
 
 
 @dataclass(frozen=True)
@@ -195,11 +199,17 @@ class _Engine(Generic[H]):
         return own if outer is None else min(own, outer)
 
     def _request(self, call: Call, remaining: float, bearer: str | None) -> httpx.Request:
-        found = route(call.operation)
         timeout = _timeouts(self.options.timeout, remaining)
         headers = _BODY_HEADERS if call.content is not None else _HEADERS
         if bearer is not None:
             headers = {**headers, "Authorization": f"Bearer {bearer}"}
+        if call.raw is not None:  # `lptpb api`: a path of the caller's, on the same host
+            method, path = call.raw
+            return self.http.build_request(
+                method, self._base_url(call.domain_api) + path, content=call.content,
+                headers=headers, extensions={"timeout": timeout},
+            )  # fmt: skip
+        found = route(call.operation)
         url = self._base_url(call.domain_api) + found.path(self.account_id, *call.ids)
         params = None
         if self.http.params:  # the caller's client has query defaults: let httpx merge them
@@ -226,11 +236,13 @@ class _Engine(Generic[H]):
             if call.authenticated:
                 bearer = _text((yield _Bearer(None, deadline_at - self.clock())))
             started = self.clock()
-            outcome = yield _Send(self._request(call, deadline_at - self.clock(), bearer))
+            request = self._request(call, deadline_at - self.clock(), bearer)
+            outcome = yield _Send(request)
             if isinstance(outcome, httpx.Response) and outcome.status_code == 401 and bearer:
                 # rejected before processing: log in again (unless someone did) and replay once
                 bearer = _text((yield _Bearer(bearer, deadline_at - self.clock())))
-                outcome = yield _Send(self._request(call, deadline_at - self.clock(), bearer))
+                request = self._request(call, deadline_at - self.clock(), bearer)
+                outcome = yield _Send(request)
             latency_ms = (self.clock() - started) * 1000
             remaining = deadline_at - self.clock()
             if isinstance(outcome, httpx.TransportError):
@@ -246,7 +258,8 @@ class _Engine(Generic[H]):
                     ttl=call.ttl, failure=failure, rand=self.rand,
                 )  # fmt: skip
                 if not decision.retry:
-                    raise self._transport_error(call, outcome, failure, sent_at_ms)
+                    error = self._transport_error(call, request, outcome, failure, sent_at_ms)
+                    raise error from outcome
             else:
                 assert isinstance(outcome, httpx.Response)  # noqa: S101 - a _Send's answer
                 LOGGER.debug(
@@ -273,22 +286,35 @@ class _Engine(Generic[H]):
             yield _Sleep(decision.delay)
 
     def _transport_error(
-        self, call: Call, exc: httpx.TransportError, failure: Failure, sent_at_ms: int
+        self,
+        call: Call,
+        request: httpx.Request,
+        exc: httpx.TransportError,
+        failure: Failure,
+        sent_at_ms: int,
     ) -> TransportError:
-        name = type(exc).__name__
+        """The typed error of a request that failed below HTTP: it names the exception, the
+        method and URL tried (no user info), the cause's own words (redacted), and whether the
+        request can have reached the server."""
+        url = shown_url(request.url)
+        cause = redact(str(exc), self.secrets()) or "no detail"
+        what = f"{type(exc).__name__} on {request.method} {url}: {cause}"
         if call.kind == "command" and failure is Failure.MAYBE_SENT:
-            return self._unknown(call, f"{name} after the request was sent", sent_at_ms)
+            return self._unknown(call, f"{what} (after the request was sent)", sent_at_ms, url)
         if isinstance(exc, httpx.TimeoutException):
-            return RequestTimeoutError(call.operation, f"{name}: {failure.value}")
-        return TransportError(call.operation, f"{name}: {failure.value}")
+            return RequestTimeoutError(call.operation, f"{what} ({failure.value})", url)
+        return TransportError(call.operation, f"{what} ({failure.value})", url)
 
-    def _unknown(self, call: Call, message: str, sent_at_ms: int) -> OutcomeUnknownError:
+    def _unknown(
+        self, call: Call, message: str, sent_at_ms: int, url: str | None = None
+    ) -> OutcomeUnknownError:
         return OutcomeUnknownError(
             call.operation,
             message,
             Reconciliation(
                 self.account_id, call.conversation_id, call.operation, sent_at_ms, call.ttl
             ),
+            url,
         )
 
     def _out_of_time(self, call: Call, progress: _Progress, sent_at_ms: int) -> Exception:
@@ -329,7 +355,8 @@ class _Engine(Generic[H]):
         if captured is not None and call.kind != "login":
             captured.append(response)
         if response.status_code != 200:
-            raise api_error(call.operation, response, self.secrets())
+            service = call.ids[0] if call.operation == "getServiceDomain" else ""
+            raise api_error(call.operation, response, self.secrets(), service=service)
         return response
 
     def _bearer_of(self, call: Call, response: httpx.Response) -> str:
@@ -340,6 +367,17 @@ class _Engine(Generic[H]):
         hook = self.options.on_relogin
         if hook is not None:
             hook(ReloginEvent(operation, self.account_id, self._session().logins))
+
+
+def shown_url(url: httpx.URL) -> str:
+    """``url`` as it may be shown: without user info (a password in a base URL stays hidden).
+
+    >>> shown_url(httpx.URL("http://me:pw@127.0.0.1:8080/api?v=1"))
+    'http://127.0.0.1:8080/api?v=1'
+    """
+    if url.userinfo:
+        url = url.copy_with(username=None, password=None)
+    return str(url)
 
 
 def _text(outcome: _Outcome) -> str:

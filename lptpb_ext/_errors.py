@@ -10,6 +10,8 @@
     │   ├── AuthenticationError           401 (bearer rejected, or login refused)
     │   ├── ForbiddenError                403 (usually the Reblaze WAF)
     │   ├── NotFoundError                 404 (conversation unknown/closed, command not visible)
+    │   │   └── ServiceNotFoundError          getServiceDomain: the account has no entry for the
+    │   │                                     service (a 404, or a 200 that names other services)
     │   ├── BotUserConflictError          409 on login: the user is a running bot's agent
     │   ├── RateLimitError                429
     │   ├── ServerError                   500-599
@@ -63,6 +65,7 @@ __all__ = [
     "RequestTimeoutError",
     "RequestValidationError",
     "ServerError",
+    "ServiceNotFoundError",
     "SessionContentionError",
     "SessionStoreError",
     "TransportError",
@@ -171,22 +174,64 @@ class ApiError(LptpbError):
 
 
 class BadRequestError(ApiError):
+    """400: the server refused the body or the query parameters."""
+
     explanation = "the server refused the body or the query parameters"
 
 
 class AuthenticationError(ApiError):
+    """401: the login was refused, or the bearer was rejected and a new login did not help."""
+
     explanation = "the bearer or the credentials were rejected"
 
 
 class ForbiddenError(ApiError):
+    """403: usually the Reblaze web application firewall; ``hint`` says so."""
+
     explanation = "forbidden"
 
 
 class NotFoundError(ApiError):
+    """404: the conversation is unknown, closed or not held by a bot, or the command unseen."""
+
     explanation = "not found: the conversation is unknown, closed or not handled by a bot"
 
 
+class ServiceNotFoundError(NotFoundError):
+    """``getServiceDomain``: the account has no entry for the service asked for.
+
+    One outcome for every way the Domain API says so: HTTP 404, or a 200 whose answer (the
+    bare entry or the ``baseURIs`` wrapper, both of which the contract allows) names only other
+    services, or none. ``status`` is the answer's HTTP status; ``service`` the service asked
+    for; ``listed`` the services the answer did name (empty for a 404). The host resolver
+    (``zone=None``) reads the same answers as "no entry" and tries the next service.
+    """
+
+    explanation = "the account has no entry for this service in the Domain API"
+
+    def __init__(
+        self,
+        operation: str,
+        status: int,
+        body: str = "",
+        request_id: str | None = None,
+        hint: str | None = None,
+        *,
+        service: str = "",
+        listed: tuple[str, ...] = (),
+    ) -> None:
+        self.service = service
+        self.listed = listed
+        if service and hint is None:
+            names = ", ".join(repr(redact(name, limit=80)) for name in listed[:10])
+            names += f" and {len(listed) - 10} more" if len(listed) > 10 else ""
+            hint = f"service {service!r}" + (f"; the answer names {names}" if listed else "")
+        super().__init__(operation, status, body=body, request_id=request_id, hint=hint)
+
+
 class BotUserConflictError(ApiError):
+    """409 on login: the user is the agent of a running bot. Never retried."""
+
     explanation = (
         "login refused: this user is the agent of a running Third-Party Bots bot; "
         "use a user dedicated to the Public API (never retried)"
@@ -194,18 +239,26 @@ class BotUserConflictError(ApiError):
 
 
 class RateLimitError(ApiError):
+    """429: too many requests (raised once retries, if allowed, ran out)."""
+
     explanation = "too many requests"
 
 
 class ServerError(ApiError):
+    """500-599 (raised once retries, if allowed, ran out)."""
+
     explanation = "server error"
 
 
 class UnexpectedStatusError(ApiError):
+    """Any other status but 200: 1xx, another 2xx, a 3xx (a redirect is never followed)."""
+
     explanation = "a status the contract does not document"
 
 
 class InvalidResponseError(ApiError):
+    """A 200 whose body does not fit the contract, or an answer over the size limit."""
+
     explanation = "the answer does not match the contract"
 
 
@@ -249,10 +302,15 @@ class SessionStoreError(LptpbError):
 
 
 class TransportError(LptpbError):
-    """The request failed below HTTP (DNS, connect, TLS, reset, timeout)."""
+    """The request failed below HTTP (DNS, connect, TLS, reset, timeout).
 
-    def __init__(self, operation: str, message: str) -> None:
+    ``url`` is the URL tried (never with user info), when known; the httpx exception that
+    caused it is the ``__cause__``.
+    """
+
+    def __init__(self, operation: str, message: str, url: str | None = None) -> None:
         self.operation = operation
+        self.url = url
         super().__init__(f"{operation}: {message}")
 
 
@@ -282,12 +340,19 @@ class OutcomeUnknownError(TransportError):
     customer twice. ``reconciliation`` says where to look.
     """
 
-    def __init__(self, operation: str, message: str, reconciliation: Reconciliation) -> None:
+    def __init__(
+        self,
+        operation: str,
+        message: str,
+        reconciliation: Reconciliation,
+        url: str | None = None,
+    ) -> None:
         self.reconciliation = reconciliation
         super().__init__(
             operation,
             f"{message}; the command may or may not have been created and was not re-sent "
             f"(check the commands of conversation {reconciliation.conversation_id})",
+            url,
         )
 
 

@@ -26,7 +26,7 @@ __all__ = [
 
 MAX_STRUCTURED_CONTENT_BYTES = 15000
 MAX_ENCODED_METADATA_BYTES = 5120
-MAX_QUICK_REPLY_TITLE = 25
+MAX_QUICK_REPLY_TITLE = 128  # a button title; channels show fewer (see check_channel)
 TTL_MIN = 10
 TTL_MAX = 120
 TTL_DEFAULT = 30

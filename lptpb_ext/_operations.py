@@ -13,11 +13,17 @@ import httpx
 import pydantic
 
 from lptpb_ext._engine import Call, dump
-from lptpb_ext._errors import InvalidResponseError, Reconciliation, RequestValidationError
+from lptpb_ext._errors import (
+    InvalidResponseError,
+    Reconciliation,
+    RequestValidationError,
+    ServiceNotFoundError,
+)
 from lptpb_ext._limits import TTL_DEFAULT
-from lptpb_ext._responses import parse
+from lptpb_ext._responses import parse, request_id
 from lptpb_ext._routes import DOT_SEGMENTS
 from lptpb_ext._validation import validate_body, validate_ttl
+from lptpb_ext._zones import lookup_entries
 from lptpb_models import (
     CloseConversationRequest,
     Command,
@@ -181,16 +187,29 @@ def service_domains(call: Call, response: httpx.Response) -> list[ServiceDomain]
 
 
 def one_service_domain(call: Call, response: httpx.Response) -> ServiceDomain:
-    """The per-service answer, bare or (as LivePerson's page shows it) inside ``baseURIs``."""
-    found = parse(call.operation, ServiceDomainLookup, response).root
-    if isinstance(found, ServiceDomain):
-        return found
+    """The entry for the service asked for, from the bare entry or the ``baseURIs`` wrapper.
+
+    An answer that names only other services (or none) is the account having no entry for this
+    one: :class:`~lptpb_ext.ServiceNotFoundError`, as a 404 is, whichever shape it came in.
+    """
+    entries = lookup_entries(parse(call.operation, ServiceDomainLookup, response))
+    if entries is None:
+        raise InvalidResponseError(
+            call.operation,
+            response.status_code,
+            body="neither one entry (service, account, baseURI) nor the baseURIs wrapper",
+            request_id=request_id(response),
+        )
     service = call.ids[0]
-    for entry in found.baseURIs:
+    for entry in entries:
         if entry.service == service:
             return entry
-    raise InvalidResponseError(
-        call.operation, response.status_code, body=f"no entry for service {service!r}"
+    raise ServiceNotFoundError(
+        call.operation,
+        response.status_code,
+        request_id=request_id(response),
+        service=service,
+        listed=tuple(entry.service for entry in entries),
     )
 
 

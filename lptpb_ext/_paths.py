@@ -6,7 +6,9 @@ union tags mixed with field names, and for an untagged union one error per branc
 walks such a location together with the model types and the input data and gives back
 ``messages[4].structuredContent.elements[0].title``. At an untagged union it works out from
 the data's shape which branch was meant (its ``type`` tag, else the required fields it has) and
-drops the errors of the other branches; when no branch fits, one ``oneOf`` problem remains.
+drops the errors of the other branches; a ``type`` tag that no branch has is one
+``discriminator`` problem at the tag, as in a tagged union; when no branch fits, one ``oneOf``
+problem remains.
 """
 
 from __future__ import annotations
@@ -154,6 +156,14 @@ def intended_branch(branches: tuple[Hashable, ...], data: object) -> Hashable | 
     return fits[0] if len(fits) == 1 else None
 
 
+def unknown_tag(branches: tuple[Hashable, ...], data: object) -> bool:
+    """``data`` has a ``type`` tag that none of the union's tagged branches accepts."""
+    if not isinstance(data, Mapping) or "type" not in data:
+        return False
+    tags = frozenset().union(*(_tags(b, "type") for b in branches))
+    return bool(tags) and data["type"] not in tags
+
+
 # ---- errors --------------------------------------------------------------------------------
 _RULES = {
     "missing": "required",
@@ -185,7 +195,8 @@ def _locate(
     root: Hashable, data: object, loc: tuple[Key, ...]
 ) -> tuple[list[Key], str, tuple[Hashable, ...]]:
     """Walk ``loc``; returns (data keys, verdict, extra). Verdict: 'ok', 'noise' (an error of a
-    branch the data was not meant for) or 'oneof' (no branch fits; extra = the branches)."""
+    branch the data was not meant for), 'tag' (a ``type`` tag no branch has) or 'oneof' (no
+    branch fits); for the last two, extra = the branches."""
     tp: Any = root
     disc: str | None = None
     node: object = data
@@ -207,6 +218,8 @@ def _locate(
                 named = [b for b in branches if _name(b) == el]
                 if named:
                     meant = intended_branch(branches, node)
+                    if meant is None and unknown_tag(branches, node):
+                        return keys, "tag", branches
                     if meant is None:
                         return keys, "oneof", branches
                     if meant is not named[0]:
@@ -254,6 +267,14 @@ def problems(root: Hashable, data: object, errors: list[ErrorDetails]) -> list[P
     for error in errors:
         keys, verdict, extra = _locate(root, data, tuple(error["loc"]))
         if verdict == "noise":
+            continue
+        if verdict == "tag":
+            keys = [*keys, "type"]
+            if tuple(keys) not in seen:
+                seen.add(tuple(keys))
+                tags = sorted(str(t) for b in extra for t in _tags(b, "type"))
+                message = f"is not a known tag; expected one of: {', '.join(tags)}"
+                out.append(Problem(format_path(keys), tuple(keys), "discriminator", message))
             continue
         if verdict == "oneof":
             if tuple(keys) not in seen:

@@ -27,6 +27,7 @@ from lptpb_ext._errors import (
     NotFoundError,
     RateLimitError,
     ServerError,
+    ServiceNotFoundError,
     UnexpectedStatusError,
     redact,
 )
@@ -59,8 +60,14 @@ def request_id(response: httpx.Response) -> str | None:
     return None
 
 
-def api_error(operation: str, response: httpx.Response, secrets: tuple[str, ...] = ()) -> ApiError:
-    """The typed error for an error ``response`` of ``operation``, with a redacted excerpt."""
+def api_error(
+    operation: str, response: httpx.Response, secrets: tuple[str, ...] = (), service: str = ""
+) -> ApiError:
+    """The typed error for an error ``response`` of ``operation``, with a redacted excerpt.
+
+    ``service`` is ``getServiceDomain``'s service name: its 404 is a
+    :class:`~lptpb_ext.ServiceNotFoundError` naming it.
+    """
     status = response.status_code
     if 500 <= status <= 599:
         cls: type[ApiError] = ServerError
@@ -81,6 +88,14 @@ def api_error(operation: str, response: httpx.Response, secrets: tuple[str, ...]
         hint = "the command left the last 200 commands or its conversation was closed"
     elif 300 <= status <= 399:
         hint = _redirect_hint(response)
+    if status == 404 and operation == "getServiceDomain":
+        return ServiceNotFoundError(
+            operation,
+            status,
+            body=redact(text, secrets),
+            request_id=request_id(response),
+            service=service,
+        )
     return cls(
         operation,
         status,

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import httpx
 
-__all__ = ["DOT_SEGMENTS", "ID_PATTERN", "ROUTES", "Route", "route"]
+__all__ = ["DOT_SEGMENTS", "ID_PATTERN", "ROUTES", "Route", "route", "segment"]
 
 #: The contract's ``pattern`` for every id (path parameters and ``agentId``): anything but
 #: ``""``, ``.`` and ``..``. Those two are dot-segments, which httpx (as RFC 3986 says every
@@ -36,7 +36,8 @@ DOT_SEGMENTS = frozenset({".", ".."})
 _UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
 
 
-def _segment(value: object) -> str:
+def segment(value: object) -> str:
+    """``value`` as one path segment: as it is when unreserved, else percent-encoded."""
     text = str(value)
     return text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
 
@@ -55,7 +56,7 @@ class Route:
     )
 
     def path(self, *ids: object) -> str:
-        return self.template.format(*(_segment(value) for value in ids))
+        return self.template.format(*(segment(value) for value in ids))
 
     def query(self, ttl: int | None = None) -> str:
         """``?`` and the encoded query (defaults, ``ttl`` if given and taken), or ``""``."""

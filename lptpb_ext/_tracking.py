@@ -55,6 +55,7 @@ class CommandOutcome:
 
     @property
     def ok(self) -> bool:
+        """Whether the command completed."""
         return self.status == "completed"
 
     def raise_for_outcome(self) -> Command:

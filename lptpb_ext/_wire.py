@@ -22,8 +22,6 @@ from lptpb_models import (
     PauseMessage,
     PlainTextMessage,
     PrivateTextMessage,
-    QuickRepliesContent,
-    StructuredContent,
     StructuredContentMessage,
 )
 
@@ -161,10 +159,11 @@ def _check_orders(keys: tuple[Key, ...], value: object) -> None:
             _check_orders((*keys, k), v)
 
 
-def check_structured(
-    keys: tuple[Key, ...], content: StructuredContent | QuickRepliesContent, raw: object = None
-) -> None:
+def check_structured(keys: tuple[Key, ...], content: BaseModel, raw: object = None) -> None:
     """Sendable JSON, the list orders and the 15000-byte limit, on exactly what will be sent.
+
+    ``content`` is the model of a structured message's ``structuredContent`` (quick replies or
+    one of the rich-content elements).
 
     The size is that of compact UTF-8 JSON of the model's dump (``serialized_size``). ``raw``,
     the data it was validated from, is a shortcut: strict validation changes nothing but int to
@@ -214,7 +213,7 @@ def check_message(
         check_text((*keys, "text"), message.text)
     elif isinstance(message, StructuredContentMessage):
         raw_content = raw.get("structuredContent") if isinstance(raw, Mapping) else None
-        check_structured((*keys, "structuredContent"), message.structuredContent, raw_content)
+        check_structured((*keys, "structuredContent"), message.structuredContent.root, raw_content)
         if message.encodedMetadata is not None:
             check_encoded_metadata(keys, message.encodedMetadata.root)
         for index, meta in enumerate(message.metadata or ()):

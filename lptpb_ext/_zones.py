@@ -51,7 +51,9 @@ when the account has no such entry, for ``botConnectorsDomain`` (a zone host, ma
 
 - **"No entry"** is any of: HTTP 404; a 200 with an empty body, or a body that is not JSON or
   not a ``ServiceDomainLookup``; no entry for the service in the answer; an empty ``baseURI``.
-  How the CSDS answers for a service the account lacks is not documented. When neither service
+  How the CSDS answers for a service the account lacks is not documented. These are the answers
+  for which ``get_service_domain`` raises :class:`~lptpb_ext.ServiceNotFoundError` (all but the
+  empty ``baseURI`` and the body that is not an entry). When neither service
   gives a host, :class:`ConfigurationError` says what each lookup answered. An entry's
   ``account`` is not compared with the account asked (its format is not documented either).
 - **No fallback from errors:** 400 and 401 (the Domain API does not know the account) raise at
@@ -94,6 +96,7 @@ __all__ = [
     "base_url_for",
     "https_base_url_for_host",
     "is_trusted_host",
+    "lookup_entries",
     "lookup_flow",
     "resolution_for",
     "transport_error",
@@ -401,15 +404,33 @@ def _interpret(
     return base_uri, mapped.base_url
 
 
+def lookup_entries(lookup: ServiceDomainLookup) -> list[ServiceDomain] | None:
+    """The entries of a ``getServiceDomain`` answer, bare or wrapped; None if it is neither.
+
+    The contract's ``ServiceDomainLookup`` is one object with the properties of both shapes,
+    exactly one set of them required (a ``oneOf`` of ``required`` lists, which the generated
+    model does not enforce): the wrapper's ``baseURIs``, or one entry's ``service``,
+    ``account`` and ``baseURI``.
+    """
+    single = (lookup.service, lookup.account, lookup.baseURI)
+    has_single = all(value is not None for value in single)
+    if lookup.baseURIs is not None:
+        return None if has_single else list(lookup.baseURIs)
+    if not has_single:
+        return None
+    return [ServiceDomain.model_validate(lookup.model_dump(by_alias=True, exclude={"baseURIs"}))]
+
+
 def _base_uri(service: str, body: bytes) -> str | _Miss:
     """The service's ``baseURI`` in a 200 answer, or why it has none."""
     if not body.strip():
         return _Miss("an empty body")
     try:
-        lookup = ServiceDomainLookup.model_validate_json(body).root
+        entries = lookup_entries(ServiceDomainLookup.model_validate_json(body))
     except pydantic.ValidationError:
+        entries = None
+    if entries is None:
         return _Miss("an answer that is not a service entry")
-    entries = [lookup] if isinstance(lookup, ServiceDomain) else lookup.baseURIs
     base_uri = next((entry.baseURI for entry in entries if entry.service == service), None)
     if base_uri is None:
         return _Miss("no entry for the service")
@@ -445,5 +466,5 @@ def transport_error(call: LookupCall, exc: httpx.RequestError) -> TransportError
     """The SDK's error for a lookup request that failed below HTTP."""
     what = f"{call.method} {call.url}"
     if isinstance(exc, httpx.TimeoutException):
-        return RequestTimeoutError(OPERATION, f"{what} timed out ({type(exc).__name__})")
-    return TransportError(OPERATION, f"{what} failed: {type(exc).__name__}: {exc}")
+        return RequestTimeoutError(OPERATION, f"{what} timed out ({type(exc).__name__})", call.url)
+    return TransportError(OPERATION, f"{what} failed: {type(exc).__name__}: {exc}", call.url)

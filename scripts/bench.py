@@ -22,6 +22,10 @@ that alternate between the contenders, so a noisy machine slows all of them alik
    completion at once (``wait_for_command``), over its RSS after imports; bare httpx doing the
    same polling beside it.
 7. **``make generate``** wall time (the working tree is checked unchanged afterwards).
+8. **Per-call overhead with ``RedisSessionStore``** (a real redis-server on a unix socket)
+   against the default in-process store: the hot path never touches the store.
+9. **Re-login storm across 8 processes** (``scripts/fleet.py``, a file store): the session taken
+   over once while every process sends; re-logins it took, failed sends, duplicates.
 
 It prints the table and writes ``docs/benchmarks.md``, ``docs/benchmarks.png`` and the block
 between the ``bench:begin``/``bench:end`` markers in ``README.md``. A missed target is reported
@@ -38,6 +42,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import platform
@@ -656,6 +661,116 @@ def storm(report: Report, quick: bool) -> None:
     )
 
 
+# ---------------------------------------------------------------------------- 8-9. the fleet
+
+
+class AnsweringLogin(Answering):
+    """:class:`Answering`, plus a login that hands out the benchmark's bearer."""
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/login"):
+            return httpx.Response(200, json={"bearer": BEARER})
+        return super().__call__(request)
+
+
+@contextlib.contextmanager
+def redis_server() -> Iterator[str | None]:
+    """A redis-server on a unix socket in a temporary directory, or None when none is installed."""
+    command = shutil.which("redis-server")
+    if command is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="lptpb-bench-redis-") as directory:
+        sock = f"{directory}/redis.sock"
+        argv = [command, "--port", "0", "--unixsocket", sock, "--save", "", "--appendonly", "no"]
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(500):
+                if Path(sock).exists():
+                    break
+                time.sleep(0.01)
+            yield f"unix://{sock}"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def store_overhead(report: Report, quick: bool) -> None:
+    """Per-call cost with the bearer in Redis against the default in-process store."""
+    from lptpb_ext import RedisSessionStore  # noqa: PLC0415
+
+    with redis_server() as url:
+        if url is None:
+            report.notes.append("Row 8: skipped, redis-server is not installed.")
+            return
+        request = validate_body(SendMessagesRequest, BATCH)
+        clients = {}
+        for name in ("memory", "redis"):
+            store = RedisSessionStore(url) if name == "redis" else None
+            clients[name] = Client(
+                ACCOUNT, USER, base_url=BASE, session_pool=SessionPool(), session_store=store,
+                http_client=httpx.Client(transport=httpx.MockTransport(AnsweringLogin())),
+            )  # fmt: skip
+            clients[name].login()
+        calls: dict[str, Callable[[], object]] = {
+            name: functools.partial(client.send_messages, CONVERSATION, request)
+            for name, client in clients.items()
+        }
+        number, rounds = (100, 5) if quick else (400, 15)
+        for call in calls.values():
+            for _ in range(number):
+                call()
+        times: dict[str, list[float]] = {name: [] for name in calls}
+        for index in range(rounds):
+            for name in ["memory", "redis"] if index % 2 else ["redis", "memory"]:
+                times[name].append(timeit.Timer(calls[name]).timeit(number=number) / number * 1e6)
+    ratios = [r / m for r, m in zip(times["redis"], times["memory"], strict=True)]
+    ratio = median(ratios)
+    report.rows.append(
+        Row(
+            "8", "per-call overhead with `RedisSessionStore`", f"{median(times['redis']):.0f} µs",
+            f"default in-process store {median(times['memory']):.0f} µs", ratio,
+            f"same within noise (≤ 1.05{TIMES})", ratio <= 1.05, 1.05,
+        )
+    )  # fmt: skip
+    report.notes.append(
+        f"Row 8: row 1's sync send with a logged-in `UserPassword` client, its session in a "
+        f"real redis-server (unix socket) or in memory; {rounds} paired rounds of {number} "
+        f"calls, order alternating; ratio per pair {min(ratios):.2f} to {max(ratios):.2f}{TIMES}, "
+        "median shown. The hot path never reads the store."
+    )
+
+
+def fleet_storm(report: Report, quick: bool) -> None:
+    """8 processes on one user and a file store; the session taken over once."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import fleet  # noqa: PLC0415 - beside this script
+
+    processes, sends = (8, 16) if quick else (8, 40)
+    with tempfile.TemporaryDirectory(prefix="lptpb-bench-fleet-") as scratch:
+        started = time.perf_counter()
+        result = fleet.run(processes, sends, 1, f"file://{scratch}/sessions.json")
+        seconds = time.perf_counter() - started
+    relogins = int(result["app_logins"]) - 1
+    ok = relogins == 1 and not result["failed"] and not result["duplicates"]
+    report.rows.append(
+        Row(
+            "9", f"re-login storm across {processes} processes (file store)",
+            f"{relogins} re-login, {result['failed']} failed, {result['duplicates']} duplicates",
+            f"{processes} processes each with its own session: a login each", None,
+            "1 re-login", ok,
+        )
+    )  # fmt: skip
+    report.notes.append(
+        f"Row 9: `scripts/fleet.py`: {processes} processes, {sends} sends each (from threads "
+        "and asyncio tasks), one user, `LPTPB_SESSION_STORE` a file store; the session is taken "
+        "over once, just before every process sends again. "
+        f"Logins by the app {result['app_logins']} (the first and one re-login), by the "
+        f"operator's `lptpb send` beside them {result['cli_logins']}; "
+        f"{result['delivered']} of {result['expected']} messages delivered; {seconds:.0f} s."
+    )
+
+
 # ---------------------------------------------------------------------------- 4. builder
 
 
@@ -934,6 +1049,8 @@ MEASUREMENTS: dict[str, Callable[[Report, bool], None]] = {
     "5": import_time,
     "6": memory,
     "7": generate,
+    "8": store_overhead,
+    "9": fleet_storm,
 }
 
 

@@ -16,8 +16,15 @@
    error, page error, failed or blocked request, or operation it cannot open from the sidebar.
    Without Chromium the check is skipped and says why (``--require-browser`` makes it fail).
 
+5. ``--site DIR``: the documentation site (``mkdocs.yml``: guides, API reference, and this
+   page as ``contract/redoc.html``) built with ``mkdocs build --strict`` into DIR; every HTML
+   page checked for loads from elsewhere; with ``--browser``, ``scripts/check_site.mjs``
+   opens every page from disk in Chromium (no console error, no request outside the site,
+   the contract page's Redoc shown in its frame), searches it offline, and writes
+   screenshots of the home page and of ``Client`` beside the Redoc page's.
+
 Usage: ``python scripts/docs.py [--spec openapi.yaml] [--out build/docs/index.html]
-[--browser [--screenshot PNG] [--chromium PATH] [--require-browser]]``.
+[--site build/site] [--browser [--screenshot PNG] [--chromium PATH] [--require-browser]]``.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +50,11 @@ REPO = Path(__file__).resolve().parent.parent
 NODE_BIN = REPO / "scripts" / "node" / "node_modules" / ".bin"
 REDOCLY = NODE_BIN / "redocly"
 CHECK_PAGE = REPO / "scripts" / "check_docs.mjs"
+CHECK_SITE = REPO / "scripts" / "check_site.mjs"
+MKDOCS_CONFIG = REPO / "mkdocs.yml"
+SEARCH_QUERY = "reconcile"
+# Material for MkDocs prints a banner about MkDocs 2.0 on every build unless told not to.
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 REDOCLY_CONFIG = REPO / "scripts" / "redocly.yaml"
 # No telemetry (also turns Redoc's in-page telemetry off) and no update check.
 REDOCLY_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
@@ -73,6 +86,12 @@ EXTERNAL = re.compile(
     re.IGNORECASE,
 )
 DEFINITION = re.compile(r"const __redoc_definition = (.*?);\n")
+# What would make a page of the site load something from elsewhere (links to read are fine).
+SITE_EXTERNAL = re.compile(
+    r"<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)=[\"']?(?:https?:)?//|"
+    r"@import\s+url\(\s*[\"']?(?:https?:)?//|fonts\.googleapis|fonts\.gstatic",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -203,6 +222,81 @@ def browser_check(page: Page, chromium: str, screenshot: Path | None) -> tuple[i
     return proc.returncode, report
 
 
+@dataclass(frozen=True)
+class Site:
+    path: Path
+    pages: list[str]  # HTML pages relative to path, the Redoc page and 404 left out
+    seconds: float
+
+
+def build_site(redoc_page: Path, site_dir: Path) -> Site:
+    """``mkdocs build --strict`` into ``site_dir``, with ``redoc_page`` as the contract page."""
+    argv = [
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        "--config-file", str(MKDOCS_CONFIG),
+        "--site-dir", str(site_dir),
+    ]  # fmt: skip
+    env = {**os.environ, **REDOCLY_ENV, **MKDOCS_ENV, "LPTPB_REDOC_PAGE": str(redoc_page)}
+    started = time.monotonic()
+    proc = subprocess.run(argv, check=False, capture_output=True, text=True, env=env, cwd=REPO)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"docs: mkdocs build --strict failed (exit {proc.returncode})")
+    pages = sorted(
+        str(path.relative_to(site_dir))
+        for path in site_dir.rglob("*.html")
+        if path.name != "404.html" and path.relative_to(site_dir).as_posix() != REDOC_IN_SITE
+    )
+    return Site(site_dir, pages, time.monotonic() - started)
+
+
+REDOC_IN_SITE = "contract/redoc.html"
+
+
+def check_site_static(site: Site) -> list[str]:
+    """Pages of the site that would load something from elsewhere, and a missing contract."""
+    problems = [
+        f"{page}: loads from elsewhere: {match.group(0)!r}"
+        for page in site.pages
+        for match in SITE_EXTERNAL.finditer((site.path / page).read_text(encoding="utf-8"))
+    ]
+    if not (site.path / REDOC_IN_SITE).exists():
+        problems.append(f"{REDOC_IN_SITE} is missing")
+    return problems
+
+
+def site_browser_check(
+    site: Site, chromium: str, shots: tuple[Path, Path] | None
+) -> tuple[int, dict[str, Any]]:
+    """Run check_site.mjs on the built site: its exit code and its JSON report."""
+    node = shutil.which("node")
+    if node is None:
+        return 1, {"fatal": "node is not installed"}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as listed:
+        json.dump(site.pages, listed)
+    argv = [
+        node, str(CHECK_SITE),
+        "--site", str(site.path),
+        "--pages", listed.name,
+        "--query", SEARCH_QUERY,
+        "--chromium", chromium,
+    ]  # fmt: skip
+    if shots is not None:
+        shots[0].parent.mkdir(parents=True, exist_ok=True)
+        argv += ["--home-shot", str(shots[0]), "--client-shot", str(shots[1])]
+    try:
+        proc = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        return 1, {"fatal": "check_site.mjs did not finish within 600 s"}
+    finally:
+        Path(listed.name).unlink()
+    try:
+        report: dict[str, Any] = json.loads(proc.stdout)
+    except ValueError:
+        report = {"fatal": (proc.stdout + proc.stderr).strip()[-2000:]}
+    return proc.returncode, report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--spec", type=Path, default=REPO / "openapi.yaml")
@@ -211,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", CHROMIUM))
     parser.add_argument("--screenshot", type=Path, help="PNG of the loaded page (--browser)")
     parser.add_argument("--require-browser", action="store_true", help="fail without Chromium")
+    parser.add_argument("--site", type=Path, help="also build the documentation site here")
     args = parser.parse_args(argv)
 
     page = build(args.spec, args.out)
@@ -218,12 +313,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"docs: {page.path} ({page.size / 1024:.0f} KiB, self-contained): "
         f"{len(page.operations)} operations, {page.schemas} schemas, {page.examples} examples"
     )
+    site = None
+    if args.site is not None:
+        site = build_site(page.path, args.site.resolve())
+        problems = check_site_static(site)
+        if problems:
+            raise SystemExit("docs: " + "; ".join(problems))
+        print(
+            f"docs: site {args.site} built in {site.seconds:.1f} s (mkdocs build --strict): "
+            f"{len(site.pages)} pages and the contract page, nothing loaded from elsewhere"
+        )
     if not args.browser:
         return 0
     if not Path(args.chromium).exists():
         reason = f"no Chromium at {args.chromium} (Debian package `chromium`)"
         print(f"docs: browser check {'FAILED' if args.require_browser else 'SKIPPED'}: {reason}")
         return 1 if args.require_browser else 0
+    if site is not None and _check_site_in_browser(site, args) != 0:
+        return 1
     code, report = browser_check(page, args.chromium, args.screenshot)
     print(
         f"docs: Chromium: loaded in {report.get('loadMs')} ms, "
@@ -238,6 +345,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if report.get("screenshot"):
         print(f"docs: screenshot {report['screenshot']}")
+    return 0
+
+
+def _check_site_in_browser(site: Site, args: argparse.Namespace) -> int:
+    shots = None
+    if args.screenshot is not None:
+        folder = args.screenshot.parent
+        shots = (folder / "home.png", folder / "client.png")
+    code, report = site_browser_check(site, args.chromium, shots)
+    search = report.get("search", {})
+    print(
+        f"docs: Chromium, site: {len(report.get('pagesLoaded', []))}/{len(site.pages)} pages "
+        f"loaded (slowest {report.get('loadMsMax')} ms), "
+        f"{len(report.get('consoleErrors', []))} console errors, "
+        f"{len(report.get('failedRequests', [])) + len(report.get('blockedRequests', []))} "
+        f"failed or blocked requests; contract frame shows "
+        f"{report.get('contractOperationsInMenu')} sidebar entries; offline search for "
+        f"{search.get('query')!r}: {search.get('results')} results"
+    )
+    if code != 0:
+        print(json.dumps(report, indent=2), file=sys.stderr)
+        print("docs: site browser check FAILED", file=sys.stderr)
+        return 1
+    for shot in report.get("screenshots", []):
+        print(f"docs: screenshot {shot}")
     return 0
 
 

@@ -106,7 +106,9 @@ then run `make generate` and commit the result together with the contract change
 - `lptpb_client` (openapi-python-client): the raw httpx client. `Client` /
   `AuthenticatedClient`, one module per operation under `api/<tag>/` (each with `sync`,
   `sync_detailed`, `asyncio`, `asyncio_detailed`) and attrs models under `models/`.
-  **Wire format**: `lptpb_ext` uses it to make the calls; apps do not import it.
+  **Wire format**: for teams that want the bare generated client. `lptpb_ext` does not call
+  through it: it sends and reads with the pydantic models and takes only the routes, as a
+  table that `tests/test_routes.py` holds to this client. Apps do not import it.
 
 Exactly one family is public per schema. The tests check that every documented payload
 survives both families unchanged.

@@ -6,6 +6,9 @@
 2. Redocly CLI ``lint`` (pinned in scripts/node/package-lock.json) with
    ``scripts/redocly.yaml``. Any problem fails the gate, whatever its severity, and so do
    problems silenced through a Redocly ignore file.
+3. Spectral CLI (pinned in scripts/node) with the OWASP API Security ruleset
+   (``@stoplight/spectral-owasp-ruleset``), configured in ``scripts/spectral-owasp.cjs``: every
+   rule switched off there carries its reason. Any finding, whatever its severity, fails.
 
 Usage: ``python scripts/lint_spec.py [--spec openapi.yaml]`` (default: $SPEC or openapi.yaml).
 """
@@ -24,6 +27,8 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 REDOCLY = REPO / "scripts" / "node" / "node_modules" / ".bin" / "redocly"
 REDOCLY_CONFIG = REPO / "scripts" / "redocly.yaml"
+SPECTRAL = REPO / "scripts" / "node" / "node_modules" / ".bin" / "spectral"
+SPECTRAL_RULESET = REPO / "scripts" / "spectral-owasp.cjs"
 # No telemetry or update checks: CI reaches no network but the package registries.
 REDOCLY_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
 
@@ -78,6 +83,32 @@ def redocly_lint(spec: Path) -> bool:
     return False
 
 
+def spectral_owasp(spec: Path) -> bool:
+    if not SPECTRAL.exists():
+        print(f"lint-spec: {SPECTRAL} missing - run `make node` first", file=sys.stderr)
+        return False
+    argv = [str(SPECTRAL), "lint", "--ruleset", str(SPECTRAL_RULESET), "--format", "json",
+            "--quiet", str(spec)]  # fmt: skip
+    proc = subprocess.run(
+        argv, check=False, capture_output=True, text=True, cwd=SPECTRAL_RULESET.parent
+    )
+    try:
+        findings = json.loads(proc.stdout or "[]")
+    except ValueError:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        print("lint-spec: could not read Spectral's JSON report", file=sys.stderr)
+        return False
+    if not findings and proc.returncode == 0:
+        print("lint-spec: spectral (OWASP API Security ruleset) OK (0 findings)")
+        return True
+    for found in findings:
+        where = "/".join(str(part) for part in found.get("path", []))
+        print(f"  {found.get('code')}: {found.get('message')} at {where}")
+    print(f"lint-spec: spectral OWASP FAILED ({len(findings)} findings; zero are required)",
+          file=sys.stderr)  # fmt: skip
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="OpenAPI spec gates")
     parser.add_argument(
@@ -87,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not spec.is_file():
         print(f"lint-spec: spec not found: {spec}", file=sys.stderr)
         return 2
-    results = [validate(spec), redocly_lint(spec)]  # run both, report both
+    results = [validate(spec), redocly_lint(spec), spectral_owasp(spec)]  # run all, report all
     return 0 if all(results) else 1
 
 

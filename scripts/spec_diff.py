@@ -293,11 +293,17 @@ class Differ:
         new_ref = new_raw.get("$ref") if isinstance(new_raw, dict) else None
         if old_ref or new_ref:
             # Each pair of components is compared once per direction (structured content nests).
+            # Keywords beside a $ref belong to the place that refers, not to the component.
+            beside = any(
+                isinstance(raw, dict) and set(raw) - {"$ref"} for raw in (old_raw, new_raw)
+            )
             pair = (str(old_ref or id(old_raw)), str(new_ref or id(new_raw)), d)
+            if beside:
+                pair = (*pair[:2], f"{d} {where}")  # type: ignore[assignment]
             if pair in self._seen:
                 return
             self._seen.add(pair)
-            if old_ref and old_ref == new_ref:
+            if old_ref and old_ref == new_ref and not beside:
                 where = pointer_name(old_ref)
         elif old_raw == new_raw and not has_ref(old_raw):
             return
@@ -524,9 +530,15 @@ def op_name(op: Doc, key: str) -> str:
 
 
 def resolve(doc: Doc, node: object) -> Doc:
-    """Follow local ``$ref``s (``#/a/b``) to an object; boolean schemas become objects."""
+    """Follow local ``$ref``s (``#/a/b``) to an object; boolean schemas become objects.
+
+    Keywords beside a ``$ref`` (OpenAPI 3.1 allows them in a schema) apply too: they are kept
+    over the target's, the outermost winning.
+    """
     hops = 0
+    siblings: dict[str, Any] = {}
     while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        siblings = {**{k: v for k, v in node.items() if k != "$ref"}, **siblings}
         ref: str = node["$ref"]
         if not ref.startswith("#/"):
             raise ValueError(f"only local $refs are supported, not {ref}")
@@ -541,8 +553,8 @@ def resolve(doc: Doc, node: object) -> Doc:
         if hops > 50:
             raise ValueError(f"$ref cycle at {ref}")
     if node is False:
-        return {"not": {}}
-    return dict(node) if isinstance(node, dict) else {}
+        return {"not": {}, **siblings}
+    return {**(dict(node) if isinstance(node, dict) else {}), **siblings}
 
 
 def pointer_name(ref: str) -> str:

@@ -71,7 +71,7 @@ def test_build_errors_name_the_message_and_field():
     two = Messages().text("a").pause(1)
     cases = [
         (
-            two.quick_replies("pick", {"type": "button", "title": "t" * 26}),
+            two.quick_replies("pick", {"type": "button", "title": "t" * 129}),
             ("messages[2].structuredContent.quickReplies.replies[0].title", "maxLength"),
         ),
         (two.pause(-1), ("messages[2].delay", "minimum")),
@@ -100,7 +100,7 @@ def test_constructors_return_the_json_and_mistakes_surface_with_their_path():
     }
     assert meta.external_id("x") == {"type": "ExternalId", "id": "x"}
     with pytest.raises(RequestValidationError) as caught:
-        Messages().quick_replies("pick", "fine", sc.chip("t" * 26)).build()
+        Messages().quick_replies("pick", "fine", sc.chip("t" * 129)).build()
     assert (caught.value.path, caught.value.rule) == (
         "messages[0].structuredContent.quickReplies.replies[1].title",
         "maxLength",

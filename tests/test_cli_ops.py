@@ -30,7 +30,16 @@ SECRETS = {
     "LPTPB_ACCESS_TOKEN_SECRET": "ats-Zq8-never-shown",
     "LPTPB_BEARER": "br-Zq8-never-shown",
 }
-CREDENTIAL_VARS = ("LPTPB_USERNAME", *SECRETS, "LPTPB_ZONE", "LPTPB_BASE_URL", "LPTPB_ACCOUNT")
+CREDENTIAL_VARS = (
+    "LPTPB_USERNAME",
+    *SECRETS,
+    "LPTPB_ZONE",
+    "LPTPB_BASE_URL",
+    "LPTPB_ACCOUNT",
+    "LPTPB_PROFILE",
+    "LPTPB_SESSION_STORE",
+    "LPTPB_KEYRING",
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +50,15 @@ def served():
 
 
 @pytest.fixture
-def sim(served, monkeypatch):
-    """A reset simulator, and the environment of its password user."""
+def sim(served, monkeypatch, tmp_path):
+    """A reset simulator, and the environment of its password user (with a configuration
+    directory and a session store of the test's own)."""
     sim, url = served
     sim.reset()
     for name in CREDENTIAL_VARS:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LPTPB_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("LPTPB_ACCOUNT", simulator.DEFAULT_ACCOUNT)
     monkeypatch.setenv("LPTPB_BASE_URL", url)
     monkeypatch.setenv("LPTPB_USERNAME", simulator.PASSWORD_USER)
@@ -185,7 +197,7 @@ def test_transfer_to_an_unknown_skill_fails_with_its_error_name(sim, capsys):
 def test_close_then_send_exits_4(sim, capsys):
     """A waited close reports closed; the next send on it is not found (exit 4)."""
     code, report = run_json(capsys, "close", CONV, "--wait")
-    assert (code, report["status"]) == (0, "closed")
+    assert (code, report["status"], report["conversationClosed"]) == (0, "not_visible", True)
     assert sim.conversation_state(CONV)["open"] is False
     code, out, err = run(capsys, "send", CONV, "anyone there?")
     assert (code, out) == (4, "")
@@ -361,8 +373,8 @@ def test_secrets_from_the_environment_never_appear_in_any_output(sim, capsys, mo
 
 
 def readme_section() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return readme.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
+    """The command line's guide (``docs/guides/cli.md``): its operator session, its tables."""
+    return (ROOT / "docs" / "guides" / "cli.md").read_text(encoding="utf-8")
 
 
 def test_every_exit_code_is_documented_in_the_readme():
@@ -373,11 +385,18 @@ def test_every_exit_code_is_documented_in_the_readme():
 
 
 DOCUMENTED_URL = "http://127.0.0.1:8080"
+DOCUMENTED_CONFIG = "~/.config/lptpb/config.toml"
 CLOCK = re.compile(r"\b\d\d:\d\d:\d\d\b")
+LATENCY = re.compile(r"\(\d+(?:\.\d+)? ms,")
 
 
-def test_the_readme_session_prints_what_it_shows(sim, url, capsys, monkeypatch):
-    """Each ``$ lptpb`` line of the README's console session, run in turn, prints its lines."""
+def normal(line: str) -> str:
+    return LATENCY.sub("(N ms,", CLOCK.sub("hh:mm:ss", line))
+
+
+def test_the_readme_session_prints_what_it_shows(sim, url, capsys, monkeypatch, tmp_path):
+    """Each ``$ lptpb`` line of the README's operator session, run in turn with only a profile
+    and the password set, prints its lines; the whole session logs in once."""
     block = re.search(r"```console\n(.*?)```", readme_section(), flags=re.DOTALL).group(1)
     steps: list[tuple[str, list[str]]] = []
     for line in block.splitlines():
@@ -385,32 +404,37 @@ def test_the_readme_session_prints_what_it_shows(sim, url, capsys, monkeypatch):
             steps.append((line[2:], []))
         else:
             steps[-1][1].append(line)
+    for name in ("LPTPB_ACCOUNT", "LPTPB_BASE_URL", "LPTPB_USERNAME"):
+        monkeypatch.delenv(name)
+    config = str(tmp_path / "config" / "config.toml")
     ran = 0
     for command, expected in steps:
         if command.startswith("export "):
-            documented = dict(word.split("=", 1) for word in shlex.split(command)[1:])
-            assert documented == {
-                "LPTPB_ACCOUNT": simulator.DEFAULT_ACCOUNT,
-                "LPTPB_BASE_URL": DOCUMENTED_URL,
-                "LPTPB_USERNAME": simulator.PASSWORD_USER,
-            }
+            for word in shlex.split(command)[1:]:
+                name, value = word.split("=", 1)
+                assert name == "LPTPB_PROFILE"
+                monkeypatch.setenv(name, value)
         if not command.startswith(("lptpb ", "echo ")) or command.startswith("lptpb sim"):
             continue
         line, shows_exit = re.subn(r'; echo "exit \$\?"$', "", command.replace("$CONV", CONV))
+        line = line.replace(DOCUMENTED_URL, url)
         if " | " in line:
             echo, line = line.split(" | ")
             monkeypatch.setattr("sys.stdin", io.StringIO(shlex.split(echo)[1]))
         argv = shlex.split(line)
         code = main(argv[1:])
         out, err = capsys.readouterr()
-        printed = (out + err).replace(url, DOCUMENTED_URL).splitlines()
-        printed += [f"exit {code}"] if shows_exit else []
+        printed = (out + err).replace(url, DOCUMENTED_URL).replace(config, DOCUMENTED_CONFIG)
+        lines = printed.splitlines() + ([f"exit {code}"] if shows_exit else [])
         assert shows_exit or code == 0, (command, err)
-        assert [CLOCK.sub("hh:mm:ss", x) for x in printed] == [
-            CLOCK.sub("hh:mm:ss", x) for x in expected
-        ], command
+        # stdout and stderr meet on a terminal: the lines are the same, each stream's in order
+        assert sorted(map(normal, lines)) == sorted(map(normal, expected)), command
+        out = out.replace(url, DOCUMENTED_URL).replace(config, DOCUMENTED_CONFIG)
+        shown = [normal(x) for x in out.splitlines()]
+        assert [x for x in map(normal, expected) if x in shown] == shown, command
         ran += 1
-    assert ran == 9
+    assert ran == 12
+    assert sim.snapshot()["accounts"][0]["users"][0]["logins"] == 1
 
 
 def test_watch_stops_with_exit_4_when_the_conversation_closes(sim, capsys):

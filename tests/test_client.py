@@ -30,6 +30,7 @@ from lptpb_ext import (
     RetryEvent,
     RetryPolicy,
     ServerError,
+    ServiceNotFoundError,
     SessionContentionError,
     SessionPool,
     TransportError,
@@ -677,6 +678,74 @@ def test_account_only_resolves_the_host_through_the_domain_api(mode, fake, porta
     api.send_messages(CONVERSATION, BATCH)
     assert len(lookups) == 2  # the failed connection dropped the cached host
     assert fake.delivered()["Hello from the test"] == 3
+
+
+def _entry(service: str, host: str = "x.liveperson.net") -> dict[str, str]:
+    return {"service": service, "account": "12345678", "baseURI": host}
+
+
+@pytest.mark.parametrize(
+    ("answer", "listed"),
+    [
+        pytest.param(_entry("liveEngageUI"), ("liveEngageUI",), id="bare entry, another service"),
+        pytest.param(
+            {"baseURIs": [_entry("liveEngageUI"), _entry("asyncMessagingEnt")]},
+            ("liveEngageUI", "asyncMessagingEnt"),
+            id="baseURIs, other services",
+        ),
+        pytest.param({"baseURIs": []}, (), id="baseURIs, empty"),
+        pytest.param(None, (), id="404"),
+    ],
+)
+def test_get_service_domain_without_the_service_is_service_not_found(
+    api: Driven, fake: FakeApi, answer, listed
+) -> None:
+    """Every way of saying "no entry for the service" is one ServiceNotFoundError (a 404 too)."""
+    status = 404 if answer is None else 200
+    response = httpx.Response(status, json=answer) if answer else httpx.Response(404, text="")
+    fake.add_fault(Fault("before", lambda _r: response, "baseURI.json"))
+    with pytest.raises(ServiceNotFoundError) as caught:
+        api.get_service_domain("thirdPartyBots")
+    error = caught.value
+    assert isinstance(error, NotFoundError)
+    assert (error.operation, error.status, error.service, error.listed) == (
+        "getServiceDomain", status, "thirdPartyBots", listed,
+    )  # fmt: skip
+    assert "no entry for this service" in str(error)
+    assert "'thirdPartyBots'" in str(error)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(_entry("thirdPartyBots", "h.liveperson.com"), id="bare entry"),
+        pytest.param(
+            {"baseURIs": [_entry("liveEngageUI"), _entry("thirdPartyBots", "h.liveperson.com")]},
+            id="baseURIs with other services",
+        ),
+    ],
+)
+def test_get_service_domain_finds_the_service_in_either_shape(api, fake, answer) -> None:
+    """The entry asked for is returned from the bare entry or from inside ``baseURIs``."""
+    response = httpx.Response(200, json=answer)
+    fake.add_fault(Fault("before", lambda _r: response, "baseURI.json"))
+    found = api.get_service_domain("thirdPartyBots")
+    assert (found.service, found.baseURI) == ("thirdPartyBots", "h.liveperson.com")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param({"account": "12345678"}, id="neither shape"),
+        pytest.param({**_entry("thirdPartyBots"), "baseURIs": []}, id="both shapes"),
+    ],
+)
+def test_get_service_domain_refuses_an_answer_of_neither_shape(api, fake, answer) -> None:
+    """Exactly one of the two shapes is the contract; anything else is InvalidResponseError."""
+    response = httpx.Response(200, json=answer)
+    fake.add_fault(Fault("before", lambda _r: response, "baseURI.json"))
+    with pytest.raises(InvalidResponseError, match="neither one entry"):
+        api.get_service_domain("thirdPartyBots")
 
 
 def test_zone_and_explicit_base_url(mode, fake, portal) -> None:

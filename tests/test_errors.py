@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import pickle
+import socket
 
+import httpx
 import pytest
 
 import lptpb_ext
@@ -13,6 +15,8 @@ from lptpb_ext import (
     AuthenticationError,
     BadRequestError,
     BotUserConflictError,
+    ChannelError,
+    ChannelProblem,
     CommandOutcome,
     CommandTrackingError,
     ConfigurationError,
@@ -31,19 +35,26 @@ from lptpb_ext import (
     RequestTimeoutError,
     RequestValidationError,
     ServerError,
+    ServiceNotFoundError,
     SessionContentionError,
     SessionStoreError,
     TransportError,
     UnexpectedStatusError,
+    check_channel,
 )
 
 RECONCILIATION = Reconciliation("12345678", "conv-1", "sendMessages", 1_700_000_000_000, 30)
+PROBLEM = ChannelProblem(
+    "facebook", "quickReplies.replies", "facebook.quick-replies.count", "error",
+    "Facebook Messenger takes at most 13 quick replies", "https://developers.facebook.com/",
+)  # fmt: skip
 OUTCOME = CommandOutcome("failed", "7", None, error_name="some.error", reason="it broke")
 
 EXAMPLES: list[BaseException] = [
     LptpbError("something went wrong"),
     ConfigurationError("unknown zone 'z9'"),
     RequestValidationError("messages[0].text", "maxLength", "is too long"),
+    ChannelError(check_channel({"type": "quickReplies", "replies": [{}] * 14}, "facebook")),
     *(
         cls("sendMessages", status, body="nope", request_id="req-1", hint="a hint")
         for cls, status in [
@@ -60,10 +71,12 @@ EXAMPLES: list[BaseException] = [
         ]
     ),
     ApiError("login", 500),  # the defaults
+    ServiceNotFoundError("getServiceDomain", 200, service="thirdPartyBots", listed=("a", "b")),
     SessionContentionError("12345678", 5, 60.0),
     SessionContentionError("12345678", 5, 60.0, shared=True),
     SessionStoreError("redis://:***@cache:6379", "ConnectionError: refused"),
     TransportError("listCommands", "ConnectError: not sent"),
+    TransportError("login", "ConnectError on POST http://h/login: refused", "http://h/login"),
     RequestTimeoutError("listCommands", "ReadTimeout: maybe sent"),
     OutcomeUnknownError("sendMessages", "ReadError after the request was sent", RECONCILIATION),
     DeadlineExceededError("sendMessages", 5.0, 2),
@@ -71,6 +84,7 @@ EXAMPLES: list[BaseException] = [
     JobFileError("jobs.jsonl", [JobProblem("line 3", "operation", "unknown operation 'x'")]),
     JournalError("run.journal", "is corrupted (file is not a database); nothing was sent"),
     JournalLockedError("run.journal", "pid 4242 on host-1"),
+    ChannelError([PROBLEM]),
 ]
 
 
@@ -105,3 +119,21 @@ def test_a_raised_error_round_trips_with_its_notes() -> None:
         twin = pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own bytes
     assert (twin.operation, twin.status, twin.body) == ("getCommand", 502, "bad gateway")
     assert twin.__notes__ == ["while polling"]
+
+
+def test_a_transport_error_names_the_url_tried_and_keeps_its_cause() -> None:
+    """A refused connection says which URL was tried and why, without user info, and chains
+    the httpx exception as ``__cause__`` (before: ``login: ConnectError: not sent``)."""
+    with socket.socket() as probe:  # a loopback port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    client = lptpb_ext.Client("12345678", lptpb_ext.UserPassword("u", "pw"), base_url=base)
+    with client, pytest.raises(TransportError) as caught:
+        client.login()
+    url = f"{base}/api/v1/account/12345678/login?v=1.3"
+    assert caught.value.url == url
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert str(caught.value).startswith(f"login: ConnectError on POST {url}: ")
+    assert str(caught.value).endswith("(not sent)")
+    assert "refused" in str(caught.value).lower()

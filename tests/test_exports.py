@@ -20,6 +20,9 @@ EXPORTED = [
     "BatchSummary",
     "Bearer",
     "BotUserConflictError",
+    "ChannelBuild",
+    "ChannelError",
+    "ChannelProblem",
     "Client",
     "CommandOutcome",
     "CommandTrackingError",
@@ -52,6 +55,7 @@ EXPORTED = [
     "RetryEvent",
     "RetryPolicy",
     "ServerError",
+    "ServiceNotFoundError",
     "Session",
     "SessionContentionError",
     "SessionPool",
@@ -63,6 +67,7 @@ EXPORTED = [
     "UserPassword",
     "__version__",
     "base_url_for",
+    "check_channel",
     "meta",
     "sc",
     "sde",
@@ -92,14 +97,15 @@ def test_every_error_derives_from_lptpb_error() -> None:
 
 
 def test_importing_the_library_loads_no_simulator_or_cli_dependencies() -> None:
-    """`import lptpb_ext` pulls in none of the simulator's libraries.
+    """`import lptpb_ext` pulls in none of the simulator's or the command line's libraries.
 
     (click and rich are left out: httpx itself imports them when they are installed, as they
     are in the dev environment; our command line uses argparse.)
     """
     code = (
         "import sys, lptpb_ext; "
-        "print(sorted(m for m in ('starlette', 'uvicorn', 'jsonschema', 'yaml') "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'jsonschema', 'yaml', "
+        "'argcomplete', 'keyring', 'lptpb_ext.cli') "
         "if m in sys.modules))"
     )
     argv = [sys.executable, "-c", code]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import json
 import re
+import typing
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -90,7 +92,8 @@ def test_example_roundtrips_through_the_raw_client(
     module = api_module(operation_id)
     if label == "request":
         body = attrs_class(oas.component_name(pointer), value).from_dict(value)
-        sent = module._get_kwargs(*path_args(module), body=body)["json"]
+        kwargs = module._get_kwargs(*path_args(module), body=body, **constants(module))
+        sent = kwargs["json"]
         assert oas.same_json(sent, value), where
     else:
         response = httpx.Response(
@@ -101,6 +104,17 @@ def test_example_roundtrips_through_the_raw_client(
         client = lptpb_client.Client(base_url="http://127.0.0.1")
         parsed = module._build_response(client=client, response=response).parsed
         assert oas.same_json(to_wire(parsed), value), where
+
+
+def constants(module: ModuleType) -> dict[str, Any]:
+    """The fixed query values (``v``, ``version``): required, typed ``Literal`` of one value."""
+    hints = typing.get_type_hints(module._get_kwargs)
+    found = {}
+    for name, param in inspect.signature(module._get_kwargs).parameters.items():
+        if param.kind is param.KEYWORD_ONLY and param.default is param.empty and name != "body":
+            (value,) = typing.get_args(hints[name])
+            found[name] = value
+    return found
 
 
 def path_args(module: ModuleType) -> list[str]:

@@ -13,6 +13,7 @@ import inspect
 import re
 import subprocess
 import sys
+import typing
 from typing import Any
 from urllib.parse import quote
 
@@ -50,7 +51,15 @@ def from_generated(operation: str, tag: str) -> tuple[str, str, dict[str, Any], 
         if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     ]
     markers = [f"LPTPBPATHPARAM{index}" for index in range(len(positional))]
-    extra = {"body": _NoBody()} if "body" in signature.parameters else {}
+    extra: dict[str, Any] = {"body": _NoBody()} if "body" in signature.parameters else {}
+    # A fixed query value (`const`, no default) is a required `Literal["1.3"]`: pass its value.
+    for name, parameter in signature.parameters.items():
+        if (
+            parameter.kind is inspect.Parameter.KEYWORD_ONLY
+            and name != "body"
+            and parameter.default is inspect.Parameter.empty
+        ):
+            (extra[name],) = typing.get_args(parameter.annotation)
     kwargs = module._get_kwargs(*markers, **extra)
     template = kwargs["url"]
     for index, marker in enumerate(markers):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from lptpb_ext import Client, ServiceNotFoundError, UserPassword
 from lptpb_ext.simulator import (
     DEFAULT_ACCOUNT,
     EMEA_ACCOUNT,
@@ -97,3 +98,18 @@ def test_a_zone_host_serves_only_its_own_accounts(sim, host, status):
                 bearer, "messages", {"messages": ["hi"]}, EMEA_CONVERSATION, account=EMEA_ACCOUNT
             )
             assert sent.status_code == 200
+
+
+def test_the_client_reads_an_unknown_service_as_service_not_found(sim):
+    """The simulator's empty list for a service the account lacks is ServiceNotFoundError."""
+    http = httpx.Client(transport=sim.transport())
+    with Client(
+        DEFAULT_ACCOUNT, UserPassword("someuser", "123456"), base_url="http://127.0.0.1:8080",
+        http_client=http,
+    ) as client:  # fmt: skip
+        assert client.get_service_domain("botConnectorsDomain").baseURI.startswith("z1.")
+        with pytest.raises(ServiceNotFoundError) as caught:
+            client.get_service_domain("noSuchService")
+    assert (caught.value.service, caught.value.listed, caught.value.status) == (
+        "noSuchService", (), 200,
+    )  # fmt: skip

@@ -290,7 +290,7 @@ ADDITIVE: dict[str, Callable[[Doc], object]] = {
         "createdAt", {"type": "integer"}
     ),
     "error status added": lambda d: d["paths"][TTR]["post"]["responses"].__setitem__(
-        "429", {"$ref": "#/components/responses/ServerError"}
+        "507", {"$ref": "#/components/responses/ServerError"}
     ),
     "operation deprecated": lambda d: d["paths"][TTR]["post"].__setitem__("deprecated", True),
 }

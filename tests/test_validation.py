@@ -115,7 +115,7 @@ LIMIT_CASES = {
         "messages[0].encodedMetadata",
         "maxLength",
     ),
-    "quick-reply title over 25 characters": (
+    "quick-reply title over 128 characters": (
         {
             "messages": [
                 "x",
@@ -125,7 +125,7 @@ LIMIT_CASES = {
                         "quickReplies": {
                             "type": "quickReplies",
                             "itemsPerRow": 2,
-                            "replies": [{"type": "button", "title": "t" * 26}],
+                            "replies": [{"type": "button", "title": "t" * 129}],
                         },
                         "message": "pick one",
                     }
@@ -187,7 +187,7 @@ def test_ttl_in_range_is_returned(ttl):
 
 
 def test_limit_boundaries_are_accepted(recorder):
-    """Exactly 15000 bytes, 5120 bytes of base64 and a 25-character title are allowed and sent."""
+    """Exactly 15000 bytes, 5120 bytes of base64 and a 128-character title are allowed and sent."""
     body = {
         "messages": [
             {"structuredContent": _carousel_of(MAX_STRUCTURED_CONTENT_BYTES)},
@@ -196,7 +196,7 @@ def test_limit_boundaries_are_accepted(recorder):
                     "quickReplies": {
                         "type": "quickReplies",
                         "itemsPerRow": 1,
-                        "replies": [{"type": "button", "title": "t" * 25}],
+                        "replies": [{"type": "button", "title": "t" * 128}],
                     },
                     "message": "m",
                 },

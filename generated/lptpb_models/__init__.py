@@ -289,7 +289,10 @@ class SocialEvent(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    source: Literal["Facebook", "Twitter"] | None = None
+    source: Annotated[str | None, Field(examples=["Facebook", "Twitter"])] = None
+    """
+    The social network, by the name its connector uses. LivePerson's metadata guide shows `Facebook` and `Twitter`; the social channels LivePerson connects have grown since, and each connector sends its own name, so any string is accepted.
+    """
     type: str | None = None
     """
     `DirectMessage`, `Post`, `CC` or `CP` on Facebook; `DirectMessage`, `Tweet`, `Reply` or `Retweet` on Twitter.
@@ -626,11 +629,21 @@ class ServiceDomainList(BaseModel):
     baseURIs: list[ServiceDomain]
 
 
-class ServiceDomainLookup(RootModel[ServiceDomain | ServiceDomainList]):
-    root: ServiceDomain | ServiceDomainList
+class ServiceDomainLookup(BaseModel):
     """
-    One service's host, either bare or inside the list wrapper.
+    One service's host, either bare (`service`, `account` and `baseURI`, as in ServiceDomain) or inside the list wrapper (`baseURIs`, as in ServiceDomainList). One object with the properties of both shapes, exactly one set of which is required (the `allOf`/`oneOf` below), rather than a union of the two schemas: both are tolerant response objects, so a generator that decodes a union by trying each variant (openapi-generator's Java) fills both from either answer, and generators that cannot model a union of required sets (openapi-python-client) still write one class.
     """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    service: str | None = None
+    account: str | None = None
+    baseURI: str | None = None
+    """
+    A bare host name, with no scheme and no trailing slash.
+    """
+    baseURIs: list[ServiceDomain] | None = None
 
 
 class RespItem(RootModel[str]):
@@ -1059,7 +1072,7 @@ class SocialMessagingConversationDataMetadata(BaseModel):
 
 class SocialMessagingEventDataMetadata(BaseModel):
     """
-    The social network event (Facebook or Twitter post, reply, direct message, …) that a social messaging message answers.
+    The social network event (a Facebook or Twitter post, reply, direct message, …, or one of another social connector) that a social messaging message answers.
     """
 
     model_config = ConfigDict(
@@ -1067,7 +1080,10 @@ class SocialMessagingEventDataMetadata(BaseModel):
     )
     type: Literal["SocialMessagingEventData"]
     event: SocialEvent | None = None
-    channel: Literal["Public", "Private"] | None = None
+    channel: Annotated[str | None, Field(examples=["Public", "Private"])] = None
+    """
+    Which side of the social network the event is on: LivePerson documents `Public` and `Private`. An open string: the connector reads it, not this API, so other values are passed on rather than refused here.
+    """
     replyToId: str | None = None
 
 
@@ -1837,14 +1853,17 @@ class SubmitButtonClick(BaseModel):
 
 class QuickReply(BaseModel):
     """
-    One quick-reply chip: a button whose title is at most 25 characters (LivePerson's documented chip limit; clients may truncate with an ellipsis after 22).
+    One quick-reply chip: a button, whose title may be as long as any button's (JSON Pollock's button title limit, 128 characters). How much of the title a channel shows is the channel's rendering, not an API limit: LivePerson's guideline is 25 characters (web messaging shows an ellipsis after 22), Facebook Messenger shows 20; a longer title is sent as it is. The SDK's channel check (`check_channel`) warns about it per channel.
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
     type: Literal["button"]
-    title: Annotated[str, Field(max_length=25)]
+    title: Annotated[str, Field(max_length=128)]
+    """
+    The chip's text, at most 128 characters. Rendering guideline: at most 25 (see the schema's description).
+    """
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     click: Click | None = None
     style: Style | None = None
@@ -2162,9 +2181,9 @@ class QuickReplies(BaseModel):
         extra="forbid",
     )
     type: Literal["quickReplies"]
-    itemsPerRow: Annotated[int, Field(ge=1, le=8)]
+    itemsPerRow: int
     """
-    How many chips to show per row.
+    How many chips to show per row. LivePerson documents 1 to 8 as a rendering guideline: its own quickReplies schema writes the bounds with the non-standard `min`/`max` keywords, which nothing enforces, so they are not part of this schema; channels lay out what they can.
     """
     replies: Annotated[list[QuickReply], Field(max_length=24, min_length=1)]
 
@@ -2185,6 +2204,13 @@ class SetSdesRequest(BaseModel):
     sharkSessionId: Annotated[str, Field(min_length=1)]
     """
     The consumer's LivePerson session id.
+    """
+
+
+class ButtonListItem(RootModel[SubmitButtonElement | ButtonElement]):
+    root: Annotated[SubmitButtonElement | ButtonElement, Field(discriminator="type")]
+    """
+    One item of a buttonList's `elements`: the submit button or an ordinary button.
     """
 
 
@@ -2221,7 +2247,8 @@ class ButtonListElement(BaseModel):
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
     elements: Annotated[
-        list[SubmitButtonElement | ButtonElement], Field(max_length=2, min_length=1)
+        list[SubmitButtonElement | ButtonElement | ButtonListItem],
+        Field(max_length=2, min_length=1),
     ]
     """
     `[submitButton]` or `[submitButton, button]`.
@@ -2248,6 +2275,13 @@ class QuickRepliesContent(BaseModel):
     """
 
 
+class SectionItem(RootModel[TextElement | ChecklistElement]):
+    root: Annotated[TextElement | ChecklistElement, Field(discriminator="type")]
+    """
+    One item of a section's `elements`: a sub-header text or the checklist.
+    """
+
+
 class SectionElement(BaseModel):
     """
     One section of a list's sectionList: a checklist, optionally preceded by a TextElement sub-header.
@@ -2264,7 +2298,7 @@ class SectionElement(BaseModel):
     Identifier of the section.
     """
     elements: Annotated[
-        list[TextElement | ChecklistElement], Field(max_length=2, min_length=1)
+        list[SectionItem | ChecklistElement], Field(max_length=2, min_length=1)
     ]
     """
     Either `[checklist]` or `[text, checklist]`. Pollock writes this as a oneOf of two tuples; here it is one array of 1 or 2 items whose last item must be the only checklist (`prefixItems` fixes the second item to a checklist and `contains`/`maxContains` require exactly one checklist), which accepts exactly the same arrays.
@@ -2295,6 +2329,16 @@ class SectionListElement(BaseModel):
     """
     customSettings: CustomSettings | None = None
     customContainerSettings: CustomContainerSettings | None = None
+
+
+class ListItem(RootModel[TextElement | SectionListElement | ButtonListElement]):
+    root: Annotated[
+        TextElement | SectionListElement | ButtonListElement,
+        Field(discriminator="type"),
+    ]
+    """
+    One item of a list's `elements`: the header text, the sectionList or the buttonList (their order is fixed by ListElement's `prefixItems`).
+    """
 
 
 class ListElement(BaseModel):
@@ -2339,7 +2383,7 @@ class StructuredContentMessage(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    structuredContent: StructuredContent | QuickRepliesContent
+    structuredContent: MessageContent
     """
     The rich content, or quick replies with the text shown above them. At most 15000 bytes as compact UTF-8 JSON. Quick replies work on messaging conversations only.
     """
@@ -2611,6 +2655,47 @@ class StructuredContent(
     ]
     """
     Any structured-content (JSON Pollock rich content) payload: a basic element, a horizontal or vertical layout, or one of the top-level containers (carousel, carouselSelect, accordionSelect, list, tabs). Layouts nest StructuredContent recursively. LivePerson limits the serialised payload to 15000 bytes.
+    """
+
+
+class MessageContent(
+    RootModel[
+        QuickRepliesContent
+        | TextElement
+        | ImageElement
+        | ButtonElement
+        | MapElement
+        | LinkPreviewElement
+        | QuickReplyTemplateElement
+        | KeyValuePairListElement
+        | HorizontalLayout
+        | VerticalLayout
+        | CarouselElement
+        | CarouselSelectElement
+        | AccordionSelectElement
+        | ListElement
+        | TabsElement
+    ]
+):
+    root: (
+        QuickRepliesContent
+        | TextElement
+        | ImageElement
+        | ButtonElement
+        | MapElement
+        | LinkPreviewElement
+        | QuickReplyTemplateElement
+        | KeyValuePairListElement
+        | HorizontalLayout
+        | VerticalLayout
+        | CarouselElement
+        | CarouselSelectElement
+        | AccordionSelectElement
+        | ListElement
+        | TabsElement
+    )
+    """
+    What a structured message carries: quick replies (QuickRepliesContent) or rich content, any of StructuredContent's variants. Quick replies have no tag on the wire, so this union has no discriminator; the shapes keep the variants apart instead: QuickRepliesContent is a closed object that requires `quickReplies` and `message` and has no `type`, while every rich-content variant is a closed object that requires its own `type` value (`const`) and has neither `quickReplies` nor `message`. The variants are listed one by one rather than as StructuredContent, a union inside this union: generators decode a nested tagged union wrongly here (openapi-generator's typescript-fetch imports a type guard it never writes for one; its Go client takes an untagged object for a StructuredContent with nothing in it), while each variant's own model checks its `type` value (typescript-fetch, Java, Python). The same JSON is accepted either way.
     """
 
 

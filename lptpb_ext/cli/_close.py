@@ -1,19 +1,17 @@
 """``lptpb close CONV``: close a conversation.
 
 With ``--wait``, a close that ran leaves nothing to read (a closed conversation's commands
-answer 404); the outcome is then reported as ``closed`` once a fresh list confirms it.
+answer 404): the outcome is ``not_visible`` with the conversation closed, which for a close is
+success (exit 0).
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
-from lptpb_ext.cli._common import add_connection_options, run_with_client
-from lptpb_ext.cli._output import add_command_options, finish_command
-
-if TYPE_CHECKING:
-    from lptpb_ext import Client
+from lptpb_ext import _operations as ops
+from lptpb_ext.cli._common import add_connection_options
+from lptpb_ext.cli._output import add_command_options, run_command
 
 __all__ = ["HELP", "NAME", "configure", "run"]
 
@@ -28,13 +26,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    def close(client: Client) -> int:
-        return finish_command(
-            args,
-            client,
-            args.conversation,
-            lambda: client.close_conversation(args.conversation, ttl=args.ttl),
-            closes=True,
-        )
-
-    return run_with_client(args, close)
+    return run_command(
+        args, lambda: ops.close_conversation(args.conversation, args.ttl), closes=True
+    )

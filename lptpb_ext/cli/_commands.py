@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "commands"
-HELP = "List a conversation's commands (the bot's last 200), newest first."
+HELP = "List a conversation's commands, newest first."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

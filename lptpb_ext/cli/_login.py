@@ -1,4 +1,10 @@
-"""``lptpb login``: check that the credentials log in; print the base URL, never the bearer."""
+"""``lptpb login``: log in now, keep the session in the store, print where the API is.
+
+It always logs in (so it checks the credentials), even when the store holds a session: the
+new bearer replaces it there, and the commands that follow use it without logging in again.
+The bearer itself is never printed. With ``LPTPB_BEARER`` there is nothing to log in with:
+the bearer is taken as given.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +20,26 @@ if TYPE_CHECKING:
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "login"
-HELP = "Check a login: log in once and print where the API is (never the bearer)."
+HELP = "Log in now; keep the session for the commands that follow."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_connection_options(parser)
 
 
+def log_in(client: Client) -> None:
+    """A fresh login, even when the session store already holds a bearer."""
+    from lptpb_ext import Bearer  # noqa: PLC0415
+
+    client.login()  # resolves the host; the store's bearer, or a login
+    if not isinstance(client.credentials, Bearer) and client.session.logins == 0:
+        engine = client._engine
+        engine.bearer(stale=client.session.bearer, operation="login")
+
+
 def run(args: argparse.Namespace) -> int:
     def check(client: Client) -> int:
-        client.login()
+        log_in(client)
         user = getattr(client.credentials, "username", None)
         if args.json:
             emit_json(

@@ -19,8 +19,7 @@ from pathlib import Path
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "sim"
-HELP = "Serve the local simulator of the API (and its /_sim control API) over HTTP."
-MISSING_EXTRA = "lptpb sim needs the simulator's dependencies: pip install 'lptpb[sim]'"
+HELP = "Serve the local simulator of the API over HTTP."
 TOKEN_VARIABLE = "LPTPB_SIM_CONTROL_TOKEN"  # noqa: S105 - the variable's name
 
 
@@ -69,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
             bind,
             server_for,
         )
-    except ImportError:
-        print(MISSING_EXTRA, file=sys.stderr)
+    except ImportError as exc:  # the simulator's own message names the extra to install
+        print(f"lptpb sim: {exc}", file=sys.stderr)
         return 2
     if args.print_seed:
         sys.stdout.write(DEFAULT_SEED_PATH.read_text(encoding="utf-8"))

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
-from lptpb_ext.cli._common import add_connection_options, run_with_client
-from lptpb_ext.cli._output import add_command_options, finish_command
-
-if TYPE_CHECKING:
-    from lptpb_ext import Client
+from lptpb_ext import _operations as ops
+from lptpb_ext.cli._common import add_connection_options
+from lptpb_ext.cli._output import add_command_options, run_command
 
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "transfer"
-HELP = "Transfer a conversation to a skill (case-sensitive name), optionally to one agent."
+HELP = "Transfer a conversation to a skill, or to one of its agents."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,14 +23,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    def transfer(client: Client) -> int:
-        return finish_command(
-            args,
-            client,
-            args.conversation,
-            lambda: client.transfer(
-                args.conversation, args.skill, agent_id=args.agent_id, ttl=args.ttl
-            ),
-        )
-
-    return run_with_client(args, transfer)
+    return run_command(
+        args, lambda: ops.transfer(args.conversation, args.skill, args.agent_id, args.ttl)
+    )

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
-from lptpb_ext.cli._common import add_connection_options, run_with_client
-from lptpb_ext.cli._output import add_command_options, finish_command
-
-if TYPE_CHECKING:
-    from lptpb_ext import Client
+from lptpb_ext import _operations as ops
+from lptpb_ext.cli._common import add_connection_options
+from lptpb_ext.cli._output import add_command_options, run_command
 
 __all__ = ["HELP", "NAME", "configure", "run"]
 
@@ -28,12 +25,4 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    def set_ttr(client: Client) -> int:
-        return finish_command(
-            args,
-            client,
-            args.conversation,
-            lambda: client.set_ttr(args.conversation, args.ttr_type, ttl=args.ttl),
-        )
-
-    return run_with_client(args, set_ttr)
+    return run_command(args, lambda: ops.set_ttr(args.conversation, args.ttr_type, args.ttl))

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "watch"
-HELP = "Follow a conversation's commands in a live status table until all are settled."
+HELP = "Follow a conversation's commands live until all are settled."
 DEFAULT_TIMEOUT = 150.0  # the longest ttl (120 s), plus time for the last one to run
 
 
@@ -109,7 +109,11 @@ def watch(
         except NotFoundError:
             if not seen:
                 raise
-            fail(args, "the conversation was closed or left by its bot; stopped watching")
+            fail(
+                args,
+                "the conversation was closed or left by its bot; stopped watching",
+                "ConversationGone",
+            )
             return NOT_FOUND
         changed = [c for c in reversed(commands) if seen.get(c.id) != _state(c)]
         seen.update((c.id, _state(c)) for c in commands)
@@ -130,7 +134,9 @@ def watch(
                 print(f"all {len(commands)} commands settled", flush=True)
             return OK
         if elapsed >= args.timeout:
-            fail(args, f"{waiting} command(s) still waiting after {args.timeout:g}s")
+            fail(
+                args, f"{waiting} command(s) still waiting after {args.timeout:g}s", "StillWaiting"
+            )
             return TIMED_OUT
         sleep(min(args.interval, max(args.timeout - elapsed, 0.0)))
 

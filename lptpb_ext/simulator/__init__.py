@@ -53,6 +53,12 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   of an ``agentId`` that is no bot (or not in the conversation) →
   ``…connector.messaging.agent-not-authorized``. A completed close ends the conversation;
   a transfer records the skill and keeps the conversation with the bot.
+- Channel rules, off by default (``Simulator(channel_rules=True)`` or the seed's
+  ``settings.channelRules``): a conversation may name its consumer's channel (``source``:
+  ``facebook``, ``sms``...; seed field, ``create_conversation(source=...)``, ``/_sim``), and a
+  messages command fails with ``…connector.messaging.send-message`` when
+  :func:`lptpb_ext.check_channel` reports an error for one of its structured-content
+  messages; the errors are in ``result.error.trace``.
 - Zones and the Domain API: a request to one of the three LivePerson zone hosts for an
   account of another zone answers 401; any other host serves every account. ``thirdPartyBots``
   answers the account's zone host when asked on a LivePerson host, else the host the request
@@ -83,8 +89,21 @@ Limits that keep it standing (its own, not the service's)
   401. The contract's routes are not guarded: a real client sends neither header.
 """
 
-from lptpb_ext.simulator._clock import Clock, ManualClock, SystemClock
-from lptpb_ext.simulator._defaults import (
+import importlib.util as _util
+
+#: The ``sim`` extra's modules (the ``cli`` extra includes it): checked before any is imported,
+#: so a missing one is named with the extra to install instead of a bare ModuleNotFoundError.
+EXTRA_MODULES = ("yaml", "jsonschema", "starlette", "uvicorn")
+MISSING_EXTRA = (
+    "lptpb_ext.simulator needs the simulator's dependencies ({missing} missing): "
+    "pip install 'lptpb[sim]' (the command line's extra, 'lptpb[cli]', includes it)"
+)
+_missing = [name for name in EXTRA_MODULES if _util.find_spec(name) is None]
+if _missing:
+    raise ModuleNotFoundError(MISSING_EXTRA.format(missing=", ".join(_missing)), name=_missing[0])
+
+from lptpb_ext.simulator._clock import Clock, ManualClock, SystemClock  # noqa: E402
+from lptpb_ext.simulator._defaults import (  # noqa: E402
     AGENT_ID,
     API_KEY,
     API_KEY_USER,
@@ -100,10 +119,10 @@ from lptpb_ext.simulator._defaults import (
     PASSWORD_USER,
     SKILL,
 )
-from lptpb_ext.simulator._faults import Fault
-from lptpb_ext.simulator._seed import DEFAULT_SEED_PATH, ApiKey, Seed, SeedError, load_seed
-from lptpb_ext.simulator._serve import serve
-from lptpb_ext.simulator._simulator import Simulator
+from lptpb_ext.simulator._faults import Fault  # noqa: E402
+from lptpb_ext.simulator._seed import DEFAULT_SEED_PATH, ApiKey, Seed, SeedError, load_seed  # noqa: E402
+from lptpb_ext.simulator._serve import serve  # noqa: E402
+from lptpb_ext.simulator._simulator import Simulator  # noqa: E402
 
 __all__ = [
     "AGENT_ID",

@@ -21,6 +21,7 @@ from typing import Any
 
 __all__ = [
     "AGENT_NOT_AUTHORIZED",
+    "CHANNEL_SEND_MESSAGE",
     "CHAT_SEND_MESSAGE",
     "CONVERSATION_CLOSED",
     "ERROR_PREFIX",
@@ -38,6 +39,7 @@ EXECUTION_FAILED = ERROR_PREFIX + "public-api.execution-failed"
 SKILL_NOT_EXISTING = ERROR_PREFIX + "pipes.messaging-handle-bot-action.transfer-skill-not-existing"
 QUICK_REPLIES_NOT_SUPPORTED = ERROR_PREFIX + "pipes.verify-ai-response.quick-replies-not-supported"
 CHAT_SEND_MESSAGE = ERROR_PREFIX + "connector.chat.send-message"
+CHANNEL_SEND_MESSAGE = ERROR_PREFIX + "connector.messaging.send-message"
 TTR_NOT_SUPPORTED = ERROR_PREFIX + "connector.messaging.change-ttr"
 TRANSFER_TO_AGENT_FAILED = ERROR_PREFIX + "connector.messaging.transfer-to-skill"
 AGENT_NOT_AUTHORIZED = ERROR_PREFIX + "connector.messaging.agent-not-authorized"
@@ -98,7 +100,7 @@ class Command:
             "error": {"name": EXECUTION_FAILED, "trace": []},
         }
 
-    def finish(self, execution_ms: int, error: str | None) -> None:
+    def finish(self, execution_ms: int, error: str | None, trace: list[Any] | None = None) -> None:
         if self.run_at_ms is None:
             raise RuntimeError("a command that never started cannot finish")
         self.result = {
@@ -109,7 +111,7 @@ class Command:
         self.state = "completed"
         if error is not None:
             self.state = "failed"
-            self.result["error"] = {"name": error, "trace": []}
+            self.result["error"] = {"name": error, "trace": list(trace or [])}
 
     def to_json(self) -> dict[str, Any]:
         """The ``Command`` object of the contract."""

@@ -8,8 +8,8 @@ method  path                                 does
 ======  ===================================  ============================================
 GET     ``/_sim/state``                      accounts, users (no secrets), bots,
                                              conversations, pending faults, clock
-POST    ``/_sim/conversations``              ``{channel?, bot?, id?, account?}`` → 201
-                                             ``{"id", "channel", ...}``
+POST    ``/_sim/conversations``              ``{channel?, source?, bot?, id?, account?}``
+                                             → 201 ``{"id", "channel", "source"}``
 POST    ``/_sim/conversations/{id}/close``   close now (``{account?}``) → 204
 POST    ``/_sim/faults``                     a fault (see :class:`Fault`) → 201
 DELETE  ``/_sim/faults``                     drop pending faults → 204
@@ -52,6 +52,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from lptpb_ext._channel_rules import resolve_channel
 from lptpb_ext.simulator._clock import Clock, ManualClock
 from lptpb_ext.simulator._faults import Fault
 from lptpb_ext.simulator._http import IN_PROCESS, JsonProblem, error_response, parse_json
@@ -89,6 +90,7 @@ class Controlled(Protocol):
         account: str | None = ...,
         bot: str | None = ...,
         conversation_id: str | None = ...,
+        source: str | None = ...,
     ) -> str: ...
 
     def close_conversation(self, conversation_id: str, *, account: str | None = ...) -> None: ...
@@ -130,13 +132,18 @@ def _optional_text(body: dict[str, Any], key: str) -> str | None:
 
 
 def _conversation(sim: Controlled, body: dict[str, Any], _: Request) -> Response:
+    source = _optional_text(body, "source")
     cid = sim.create_conversation(
         _text(body, "channel", "messaging"),
         account=_text(body, "account", sim.default_account),
         bot=_optional_text(body, "bot"),
         conversation_id=_optional_text(body, "id"),
+        source=source,
     )
-    return JSONResponse({"id": cid, "channel": body.get("channel", "messaging")}, 201)
+    named = resolve_channel(source) if source is not None else None  # valid: it was accepted
+    return JSONResponse(
+        {"id": cid, "channel": body.get("channel", "messaging"), "source": named}, 201
+    )
 
 
 def _close(sim: Controlled, body: dict[str, Any], request: Request) -> Response:

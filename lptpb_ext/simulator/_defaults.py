@@ -25,8 +25,10 @@ __all__ = [
 
 DEFAULT_ACCOUNT = "12345678"
 """Zone 1 account holding everything below."""
-PASSWORD_USER, PASSWORD = "someuser", "123456"
+PASSWORD_USER = "someuser"  # noqa: S105 - a user name (ruff reads PASSWORD in it)
 """A dedicated Public API user with login method Password."""
+PASSWORD = "123456"  # noqa: S105 - the simulator's documented example password
+"""The password of :data:`PASSWORD_USER`."""
 API_KEY_USER = "someusername"
 """A dedicated Public API user with login method API Key; its keys are :data:`API_KEY`."""
 API_KEY = {
@@ -35,8 +37,11 @@ API_KEY = {
     "accessToken": "1233743ad8726e27456",
     "accessTokenSecret": "76d05123456",
 }
-BOT_USER, BOT_USER_PASSWORD = "bot_runner", "bot-runner-password"
+"""The four API key values of :data:`API_KEY_USER`, as the login body spells them."""
+BOT_USER = "bot_runner"
 """The agent of the running bot ``tpb-bot-1``: logging in with it answers 409."""
+BOT_USER_PASSWORD = "bot-runner-password"  # noqa: S105 - the simulator's example password
+"""The password of :data:`BOT_USER`."""
 BOT_AGENT_ID = "1234567"
 """The agent id of the stopped bot ``tpb-bot-2``, which join/remove can add and remove."""
 SKILL = "human_skill"
@@ -44,7 +49,10 @@ SKILL = "human_skill"
 AGENT_ID = "4129463410"
 """A human agent a transfer may name."""
 MESSAGING_CONVERSATION = "2312ed0e-662e-4c94-9022-f0991058b4a4"
+"""An active messaging conversation held by the running bot ``tpb-bot-1`` (the docs' example)."""
 CHAT_CONVERSATION = "6b4d8f0a-1c2e-4f3a-9b7d-0c1e2f3a4b5c"
+"""An active chat conversation: quick replies, encoded metadata and TTR fail there."""
 EMEA_ACCOUNT = "23456789"
 """A zone 2 account (user ``emea_user`` / ``emea-password``)."""
 EMEA_CONVERSATION = "9f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"
+"""An active messaging conversation of :data:`EMEA_ACCOUNT`."""

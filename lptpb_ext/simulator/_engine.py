@@ -5,6 +5,11 @@ settles every command whose time has come, in the order of that time, and applie
 (a close closes the conversation, a transfer sets its skill, …). So the outcome depends only
 on the clock, and a :class:`~lptpb_ext.simulator.ManualClock` makes it deterministic.
 
+With ``channel_rules`` on (a seed setting, off by default), a messages command on a
+conversation with a ``source`` channel fails with ``…connector.messaging.send-message`` when
+:func:`lptpb_ext.check_channel` finds an error in one of its structured-content messages, as the
+connector of that channel would refuse it; the errors are the command's ``trace``.
+
 Each bot keeps only its last ``retention`` (200) commands. An evicted command still runs, but
 is no longer listed or found; so is every command of a conversation that is closed.
 """
@@ -16,6 +21,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from lptpb_ext._channels import check_channel, errors_in
 from lptpb_ext.simulator import _commands as c
 from lptpb_ext.simulator._commands import Command
 from lptpb_ext.simulator._model import Account, Conversation
@@ -46,6 +52,7 @@ class CommandEngine:
         self.processing_delay_ms = round(settings.processing_delay * 1000)
         self.execution_ms = round(settings.execution_time * 1000)
         self.retention = settings.retention
+        self.channel_rules = settings.channel_rules
         self.held = False
         self._next_id = 1
         self._pending: list[Command] = []
@@ -122,17 +129,30 @@ class CommandEngine:
                     command.expire()
                 else:
                     account = self.accounts[command.account_id]
-                    command.finish(self.execution_ms, self._run(account, command))
+                    command.finish(self.execution_ms, *self._run(account, command))
 
-    @staticmethod
-    def _run(account: Account, command: Command) -> str | None:
-        """Apply the command to its conversation; the error name if it fails."""
+    def _run(self, account: Account, command: Command) -> tuple[str | None, list[str]]:
+        """Apply the command to its conversation; the error name and trace if it fails."""
         conversation = account.conversations[command.conversation_id]
         if not conversation.held:
-            return c.CONVERSATION_CLOSED
+            return c.CONVERSATION_CLOSED, []
         if command.forced_error is not None:
-            return command.forced_error
-        return _EFFECTS[command.kind](account, conversation, command.payload)
+            return command.forced_error, []
+        if self.channel_rules and conversation.source and command.kind == "messages":
+            refused = _channel_errors(conversation.source, command.payload)
+            if refused:
+                return c.CHANNEL_SEND_MESSAGE, refused
+        return _EFFECTS[command.kind](account, conversation, command.payload), []
+
+
+def _channel_errors(source: str, payload: Payload) -> list[str]:
+    """What ``source`` refuses in a normalised messages payload, one line per error."""
+    found: list[str] = []
+    for i, entry in enumerate(payload):
+        if entry["type"] in ("structuredContent", "quickReplies"):
+            message = {"structuredContent": entry["payload"], "metadata": entry["metadata"]}
+            found += [f"messages[{i}].{p}" for p in errors_in(check_channel(message, source))]
+    return found
 
 
 def _messages(account: Account, conversation: Conversation, body: Payload) -> str | None:

@@ -123,6 +123,7 @@ class Fault:
         return cls("fail_command", operation, times, error_name=error_name)
 
     def to_json(self) -> dict[str, Any]:
+        """The fault as the control API takes it (``POST /_sim/faults``)."""
         return asdict(self)
 
     @classmethod

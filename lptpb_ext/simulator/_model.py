@@ -38,6 +38,7 @@ class Conversation:
     account_id: str
     channel: str
     participants: list[str]  # bot ids; the first holds the conversation
+    source: str | None = None  # the consumer's channel (facebook, sms...), for channel rules
     open: bool = True
     skill: str | None = None
     agent_id: str | None = None

@@ -82,7 +82,31 @@ def _discriminated_one_of(
         if isinstance(target, str):
             yield from validator.descend(instance, {"$ref": f"{SPEC_URI}{target}"})
             return
+    elif isinstance(instance, dict) and isinstance(instance.get("type"), str):
+        branch = _const_tagged(one_of, instance["type"])
+        if branch is not None:
+            yield from validator.descend(instance, branch)
+            return
     yield from _DRAFT_ONE_OF(validator, one_of, instance, schema)
+
+
+def _const_tagged(one_of: list[object], tag: str) -> dict[str, Any] | None:
+    """The branch of an untagged ``oneOf`` whose ``type`` is the ``const`` ``tag``, when every
+    other branch refuses that object: each either has ``type`` as another ``const`` or is a
+    closed object without a ``type`` property (``MessageContent``: quick replies beside the
+    rich-content elements). None when the union is not of that form."""
+    found = None
+    for raw in one_of:
+        branch = resolve(raw) if isinstance(raw, dict) else None
+        if not isinstance(branch, dict):
+            return None
+        prop = (branch.get("properties") or {}).get("type")
+        if isinstance(prop, dict) and "const" in prop and "type" in branch.get("required", ()):
+            if prop["const"] == tag:
+                found = raw
+        elif prop is not None or branch.get("additionalProperties") is not False:
+            return None
+    return found if isinstance(found, dict) else None
 
 
 # ECMA-262 classes, which JSON Schema patterns use; Python's are Unicode-wide or differ.

@@ -8,6 +8,7 @@ A seed is a YAML or JSON file (YAML is read, so JSON works too) or the same mapp
       processingDelay: 0.5   # seconds from a command's creation to its run (default 0.5)
       executionTime: 0.2     # seconds a command takes to run (default 0.2)
       retention: 200         # commands kept per bot (default 200)
+      channelRules: false    # fail messages the conversation's source channel refuses
     accounts:
       - id: "12345678"
         zone: 1              # 1 Americas, 2 EMEA, 3 APAC (default 1)
@@ -21,6 +22,14 @@ A seed is a YAML or JSON file (YAML is read, so JSON works too) or the same mapp
           - {id: tpb-bot-1, user: bot_runner, running: true}   # running defaults to true
         conversations:       # channel: messaging (default) or chat; bot: the first bot
           - {id: 2312ed0e-662e-4c94-9022-f0991058b4a4, channel: messaging, bot: tpb-bot-1}
+          - {id: fb-1, source: facebook}   # source: the consumer's channel (default none)
+
+``source`` is a channel of :func:`lptpb_ext.check_channel` (``web``, ``facebook``, ``sms``...),
+not LivePerson's conversation type (``channel``). With ``settings.channelRules`` (or
+``Simulator(channel_rules=True)``) a messages command on such a conversation fails with
+``…connector.messaging.send-message`` when ``check_channel`` reports an error for any of its
+structured-content messages; the errors are the command's ``result.error.trace``. Off by
+default, and a conversation without ``source`` is never checked.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from typing import Any, TypeVar, cast
 
 import yaml
 
+from lptpb_ext._channel_rules import resolve_channel
 from lptpb_ext.simulator._schema import LOADER
 
 __all__ = [
@@ -47,6 +57,7 @@ __all__ = [
 ]
 
 DEFAULT_SEED_PATH = Path(__file__).with_name("default_seed.yaml")
+"""The shipped default seed (``lptpb sim --print-seed`` prints it)."""
 CHANNELS = ("messaging", "chat")
 T = TypeVar("T")
 
@@ -100,6 +111,7 @@ class SeedConversation:
     id: str
     bot: str
     channel: str = "messaging"
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,10 +130,13 @@ class Settings:
     processing_delay: float = 0.5
     execution_time: float = 0.2
     retention: int = 200
+    channel_rules: bool = False
 
 
 @dataclass(frozen=True)
 class Seed:
+    """A parsed seed (see the module docstring for its fields); :func:`load_seed` makes one."""
+
     accounts: tuple[SeedAccount, ...]
     settings: Settings = field(default_factory=Settings)
 
@@ -136,6 +151,16 @@ def _get(node: dict[str, Any], key: str, kind: type[T], where: str, default: T |
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise SeedError(f"{where}.{key} must be of type {kind.__name__}")
     return value
+
+
+def _source(value: object, where: str) -> str | None:
+    """A conversation's source channel, by its name in ``check_channel`` (aliases accepted)."""
+    if value is None:
+        return None
+    try:
+        return resolve_channel(value)
+    except (TypeError, ValueError) as exc:
+        raise SeedError(f"{where}.source: {exc}") from None
 
 
 def _user(node: dict[str, Any], where: str, index: int) -> SeedUser:
@@ -182,6 +207,7 @@ def _account(node: dict[str, Any], where: str) -> SeedAccount:
             _get(c, "id", str, at),
             _get(c, "bot", str, at, bots[0].id if bots else None),
             _get(c, "channel", str, at, "messaging"),
+            _source(c.get("source"), at),
         )
         if conversation.channel not in CHANNELS:
             raise SeedError(f"{at}.channel must be one of {CHANNELS}")
@@ -208,6 +234,7 @@ def parse_seed(data: dict[str, Any]) -> Seed:
         processing_delay=_get(raw, "processingDelay", float, "settings", 0.5),
         execution_time=_get(raw, "executionTime", float, "settings", 0.2),
         retention=_get(raw, "retention", int, "settings", 200),
+        channel_rules=_get(raw, "channelRules", bool, "settings", False),
     )
     if settings.retention < 1 or settings.processing_delay < 0 or settings.execution_time < 0:
         raise SeedError("settings: retention must be positive and times not negative")
@@ -225,5 +252,23 @@ def load_seed(source: str | Path | dict[str, Any] | Seed | None = None) -> Seed:
         return parse_seed(source)
     path = DEFAULT_SEED_PATH if source is None else Path(source)
     with path.open(encoding="utf-8") as f:
-        data = yaml.load(f, Loader=LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
+        try:
+            data = yaml.load(f, Loader=LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
+        except yaml.YAMLError as exc:
+            raise SeedError(f"{path}: {_yaml_problem(exc)}") from exc
+        except UnicodeDecodeError as exc:
+            raise SeedError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    try:
         return parse_seed(cast("dict[str, Any]", data))
+    except (AttributeError, TypeError) as exc:  # a list or a scalar where a mapping belongs
+        problem = f"a part of the seed that must be a mapping is not ({exc})"
+        raise SeedError(f"{path}: {problem}") from exc
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """A YAML (or JSON) syntax error in one line: where it is (1-based) and what is wrong."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return f"not valid YAML or JSON: {problem}"
+    return f"line {mark.line + 1}, column {mark.column + 1}: not valid YAML or JSON: {problem}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from lptpb_ext.simulator._control import check_token, control_routes
 from lptpb_ext.simulator._faults import Fault, FaultQueue
 from lptpb_ext.simulator._faultware import FaultMiddleware
 from lptpb_ext.simulator._http import BodyLimit
+from lptpb_ext.simulator._record import recording
 from lptpb_ext.simulator._seed import ApiKey, Seed, load_seed
 from lptpb_ext.simulator._state import World
 from lptpb_ext.simulator._transports import SimulatorAsyncTransport, SimulatorTransport
@@ -26,6 +28,8 @@ class Simulator:
 
     ``clock`` defaults to the wall clock; pass a :class:`ManualClock` for deterministic tests.
     ``account`` arguments default to the seed's first account (``"12345678"`` by default).
+    ``channel_rules`` (default: the seed's ``settings.channelRules``, off) makes a messages
+    command fail as the conversation's ``source`` channel would refuse it (see ``_engine``).
     With ``control_token`` (printable ASCII, no spaces), every request to the HTTP control API
     under ``/_sim`` must send it as ``X-Lptpb-Sim-Token``; the Python methods need nothing.
 
@@ -41,21 +45,26 @@ class Simulator:
         clock: Clock | None = None,
         *,
         control_token: str | None = None,
+        channel_rules: bool | None = None,
     ) -> None:
         token = check_token(control_token)
         self.seed = load_seed(seed)
+        if channel_rules is not None:
+            settings = replace(self.seed.settings, channel_rules=channel_rules)
+            self.seed = replace(self.seed, settings=settings)
         self.clock: Clock = clock or SystemClock()
         self.faults = FaultQueue()
         self.world = World(self.seed, self.clock)
         routes = contract_routes(self._world) + control_routes(self, token)
         faulty = FaultMiddleware(Starlette(routes=routes), self.faults, self.clock, self._world)
-        self.app = BodyLimit(faulty)
+        self.app = recording(BodyLimit(faulty))
 
     def _world(self) -> World:
         return self.world
 
     @property
     def default_account(self) -> str:
+        """The seed's first account: what ``account`` arguments default to."""
         return self.seed.accounts[0].id if self.seed.accounts else ""
 
     # ------------------------------------------------------------------ transports
@@ -78,6 +87,7 @@ class Simulator:
         self.faults.add(fault)
 
     def clear_faults(self) -> None:
+        """Drop every pending fault."""
         self.faults.clear()
 
     def create_conversation(
@@ -87,10 +97,16 @@ class Simulator:
         account: str | None = None,
         bot: str | None = None,
         conversation_id: str | None = None,
+        source: str | None = None,
     ) -> str:
-        """A new active conversation held by ``bot`` (the account's first bot); its id."""
+        """A new active conversation held by ``bot`` (the account's first bot); its id.
+
+        ``source`` is the consumer's channel (``"facebook"``, ``"sms"``... as in
+        :func:`lptpb_ext.check_channel`), checked when the simulator has ``channel_rules``.
+        """
         account = account or self.default_account
-        return self.world.create_conversation(account, channel, bot, conversation_id).id
+        found = self.world.create_conversation(account, channel, bot, conversation_id, source)
+        return found.id
 
     def close_conversation(self, conversation_id: str, *, account: str | None = None) -> None:
         """End the conversation now: every call on it answers 404 from here on."""
@@ -142,6 +158,7 @@ class Simulator:
             return {
                 "id": c.id,
                 "channel": c.channel,
+                "source": c.source,
                 "open": c.open,
                 "bots": list(c.participants),
                 "skill": c.skill,

@@ -17,6 +17,7 @@ import uuid
 from collections import Counter
 from typing import Any
 
+from lptpb_ext._channel_rules import resolve_channel
 from lptpb_ext.simulator._clock import Clock
 from lptpb_ext.simulator._engine import CommandEngine
 from lptpb_ext.simulator._model import Account, ApiProblem, Bot, Conversation
@@ -43,7 +44,7 @@ INVALID_BEARER = "invalid bearer token: log in again (a newer login of the user 
 
 def _account(seed: SeedAccount) -> Account:
     conversations = {
-        c.id: Conversation(c.id, seed.id, c.channel, [c.bot]) for c in seed.conversations
+        c.id: Conversation(c.id, seed.id, c.channel, [c.bot], c.source) for c in seed.conversations
     }
     return Account(
         seed.id,
@@ -217,18 +218,24 @@ class World:
         channel: str = "messaging",
         bot_id: str | None = None,
         conversation_id: str | None = None,
+        source: str | None = None,
     ) -> Conversation:
         with self.lock:
             account = self.account(account_id, status=404)
             if channel not in ("messaging", "chat"):
                 raise ApiProblem(400, "channel must be 'messaging' or 'chat'")
+            if source is not None:
+                try:
+                    source = resolve_channel(source)
+                except (TypeError, ValueError) as exc:
+                    raise ApiProblem(400, f"source: {exc}") from None
             bot_id = bot_id or next(iter(account.bots), None)
             if bot_id is None or bot_id not in account.bots:
                 raise ApiProblem(404, "the conversation needs a bot of the account")
             cid = conversation_id or str(uuid.uuid4())
             if cid in account.conversations:
                 raise ApiProblem(409, f"conversation {cid!r} exists")
-            conversation = Conversation(cid, account_id, channel, [bot_id])
+            conversation = Conversation(cid, account_id, channel, [bot_id], source)
             account.conversations[cid] = conversation
             return conversation
 

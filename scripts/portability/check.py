@@ -17,7 +17,18 @@ Output goes to ``build/portability/`` (git-ignored): ``openapi.d.ts`` and copies
 ``usage.ts`` and ``tsconfig.json`` (strict, plus ``exactOptionalPropertyTypes`` and
 ``noUncheckedIndexedAccess``). Any warning from the generator fails the check as well.
 
-Usage: ``python scripts/portability/check.py [--spec openapi.yaml] [--out build/portability]``.
+Then the openapi-generator matrix (``matrix.py``): python, typescript-fetch, go and java
+clients, each generated with no unexplained warning, compiled, and made to decode and re-encode
+every example of the contract and of the seeds. Its report is ``build/portability/matrix.json``.
+
+Last, openapi-core (``openapi_core_pairs``): the demo (``scripts/demo.py``) and the simulator
+tests run with the simulator recording every exchange it answers, and openapi-core 0.23 (in the
+tool venv) validates each recorded response, and each request the simulator accepted, against
+the contract (``openapi_core_check.py``); any finding fails the check. The recordings are
+``build/portability/pairs/*.jsonl``.
+
+Usage: ``python scripts/portability/check.py [--spec openapi.yaml] [--out build/portability]
+[--skip-matrix] [--skip-pairs]``.
 """
 
 from __future__ import annotations
@@ -30,6 +41,9 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # matrix.py beside this file
+import matrix
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -84,13 +98,87 @@ def check(spec: Path, out: Path) -> list[str]:
     return problems + typecheck(out)
 
 
+PAIR_SOURCES = {
+    "demo": ["scripts/demo.py"],
+    "simulator-tests": [
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_simulator_*.py",
+    ],
+}
+TOOLS_PYTHON = REPO / ".tools" / "portability" / "bin" / "python"
+
+
+def openapi_core_pairs(spec: Path, out: Path) -> list[str]:
+    """Record the demo's and the simulator tests' exchanges, then validate them with openapi-core.
+
+    The simulator writes every exchange it answers to ``out/<source>.jsonl``
+    (``LPTPB_SIM_RECORD``, see ``lptpb_ext/simulator/_record.py``); ``openapi_core_check.py``
+    runs in the tool venv. Problems as text, empty when every pair conforms.
+    """
+    if not TOOLS_PYTHON.exists():
+        return ["openapi-core: tool venv missing - run `make portability-tools`"]
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    for name, argv in PAIR_SOURCES.items():
+        target = out / f"{name}.jsonl"
+        target.unlink(missing_ok=True)
+        expanded = [
+            a
+            for arg in argv
+            for a in (
+                sorted(str(p.relative_to(REPO)) for p in REPO.glob(arg)) if "*" in arg else [arg]
+            )
+        ]
+        proc = subprocess.run(
+            [sys.executable, *expanded], cwd=REPO, check=False, capture_output=True, text=True,
+            env={**os.environ, "LPTPB_SIM_RECORD": str(target)},
+        )  # fmt: skip
+        if proc.returncode != 0:
+            return [
+                f"openapi-core: recording {name} failed:\n{(proc.stdout + proc.stderr)[-3000:]}"
+            ]
+        files.append(str(target))
+    proc = subprocess.run(
+        [str(TOOLS_PYTHON), str(HERE / "openapi_core_check.py"), "--spec", str(spec), *files],
+        cwd=REPO, check=False, capture_output=True, text=True,
+    )  # fmt: skip
+    for line in proc.stdout.splitlines():
+        print(f"portability: {line}")
+    if proc.returncode != 0:
+        return [line for line in proc.stderr.splitlines() if line.strip()] or [
+            f"openapi-core check exit {proc.returncode}"
+        ]
+    return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--spec", type=Path, default=REPO / "openapi.yaml")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--skip-matrix", action="store_true", help="no openapi-generator matrix")
+    parser.add_argument(
+        "--skip-pairs", action="store_true", help="no openapi-core check of recorded exchanges"
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     problems = check(args.spec, args.out)
+    if not args.skip_matrix:
+        found, report = matrix.check(args.spec, args.out / "matrix")
+        problems += found
+        for name, entry in report.items():
+            print(
+                f"portability: openapi-generator {name}: "
+                f"{len(entry['warnings_unexplained'])} unexplained warning(s); "
+                f"compile {entry['compile']}; round trip {entry.get('roundtrip', '-')}"
+                f"; {len(entry.get('known_failures', {}))} known generator failure(s)"
+                f" ({entry['seconds']} s)"
+            )
+    if not args.skip_pairs:
+        problems += openapi_core_pairs(args.spec, args.out / "pairs")
     took = time.monotonic() - started
     if problems:
         for problem in problems:

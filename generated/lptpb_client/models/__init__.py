@@ -122,17 +122,14 @@ from .separator import Separator
 from .service_activity_sde import ServiceActivitySde
 from .service_domain import ServiceDomain
 from .service_domain_list import ServiceDomainList
+from .service_domain_lookup import ServiceDomainLookup
 from .set_sdes_request import SetSdesRequest
 from .set_ttr_request import SetTtrRequest
 from .social_event import SocialEvent
-from .social_event_source import SocialEventSource
 from .social_messaging_conversation_data_metadata import (
     SocialMessagingConversationDataMetadata,
 )
 from .social_messaging_event_data_metadata import SocialMessagingEventDataMetadata
-from .social_messaging_event_data_metadata_channel import (
-    SocialMessagingEventDataMetadataChannel,
-)
 from .social_user_profile import SocialUserProfile
 from .structured_content_message import StructuredContentMessage
 from .style import Style
@@ -270,13 +267,12 @@ __all__ = (
     "ServiceActivitySde",
     "ServiceDomain",
     "ServiceDomainList",
+    "ServiceDomainLookup",
     "SetSdesRequest",
     "SetTtrRequest",
     "SocialEvent",
-    "SocialEventSource",
     "SocialMessagingConversationDataMetadata",
     "SocialMessagingEventDataMetadata",
-    "SocialMessagingEventDataMetadataChannel",
     "SocialUserProfile",
     "StructuredContentMessage",
     "Style",

@@ -24,7 +24,9 @@ class QuickReplies:
 
     Attributes:
         type_ (Literal['quickReplies']):
-        items_per_row (int): How many chips to show per row.
+        items_per_row (int): How many chips to show per row. LivePerson documents 1 to 8 as a rendering guideline: its
+            own quickReplies schema writes the bounds with the non-standard `min`/`max` keywords, which nothing enforces, so
+            they are not part of this schema; channels lay out what they can.
         replies (list[QuickReply]):
     """
 

@@ -23,12 +23,15 @@ T = TypeVar("T", bound="QuickReply")
 
 @_attrs_define
 class QuickReply:
-    """One quick-reply chip: a button whose title is at most 25 characters (LivePerson's documented chip limit; clients may
-    truncate with an ellipsis after 22).
+    """One quick-reply chip: a button, whose title may be as long as any button's (JSON Pollock's button title limit, 128
+    characters). How much of the title a channel shows is the channel's rendering, not an API limit: LivePerson's
+    guideline is 25 characters (web messaging shows an ellipsis after 22), Facebook Messenger shows 20; a longer title
+    is sent as it is. The SDK's channel check (`check_channel`) warns about it per channel.
 
         Attributes:
             type_ (Literal['button']):
-            title (str):
+            title (str): The chip's text, at most 128 characters. Rendering guideline: at most 25 (see the schema's
+                description).
             tooltip (str | Unset):
             click (Click | Unset): What happens when the user clicks an element or layout: up to 4 actions, plus
                 conversation metadata sent along with the click.

@@ -137,16 +137,16 @@ class SectionElement:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    elements_item_type_0_type_0 = TextElement.from_dict(data)
+                    componentsschemas_section_item_type_0 = TextElement.from_dict(data)
 
-                    return elements_item_type_0_type_0
+                    return componentsschemas_section_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                elements_item_type_0_type_1 = ChecklistElement.from_dict(data)
+                componentsschemas_section_item_type_1 = ChecklistElement.from_dict(data)
 
-                return elements_item_type_0_type_1
+                return componentsschemas_section_item_type_1
 
             elements_item = _parse_elements_item(elements_item_data)
 

@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.social_event_source import SocialEventSource, check_social_event_source
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SocialEvent")
@@ -17,19 +16,19 @@ class SocialEvent:
     """Where a social messaging event comes from and what kind it is.
 
     Attributes:
-        source (SocialEventSource | Unset):
+        source (str | Unset): The social network, by the name its connector uses. LivePerson's metadata guide shows
+            `Facebook` and `Twitter`; the social channels LivePerson connects have grown since, and each connector sends its
+            own name, so any string is accepted.
         type_ (str | Unset): `DirectMessage`, `Post`, `CC` or `CP` on Facebook; `DirectMessage`, `Tweet`, `Reply` or
             `Retweet` on Twitter.
     """
 
-    source: SocialEventSource | Unset = UNSET
+    source: str | Unset = UNSET
     type_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        source: str | Unset = UNSET
-        if not isinstance(self.source, Unset):
-            source = self.source
+        source = self.source
 
         type_ = self.type_
 
@@ -46,12 +45,7 @@ class SocialEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _source = d.pop("source", UNSET)
-        source: SocialEventSource | Unset
-        if isinstance(_source, Unset):
-            source = UNSET
-        else:
-            source = check_social_event_source(_source)
+        source = d.pop("source", UNSET)
 
         type_ = d.pop("type", UNSET)
 

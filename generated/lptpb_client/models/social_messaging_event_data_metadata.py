@@ -12,10 +12,6 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.social_messaging_event_data_metadata_channel import (
-    SocialMessagingEventDataMetadataChannel,
-    check_social_messaging_event_data_metadata_channel,
-)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,19 +23,21 @@ T = TypeVar("T", bound="SocialMessagingEventDataMetadata")
 
 @_attrs_define
 class SocialMessagingEventDataMetadata:
-    """The social network event (Facebook or Twitter post, reply, direct message, …) that a social messaging message
-    answers.
+    """The social network event (a Facebook or Twitter post, reply, direct message, …, or one of another social connector)
+    that a social messaging message answers.
 
         Attributes:
             type_ (Literal['SocialMessagingEventData']):
             event (SocialEvent | Unset): Where a social messaging event comes from and what kind it is.
-            channel (SocialMessagingEventDataMetadataChannel | Unset):
+            channel (str | Unset): Which side of the social network the event is on: LivePerson documents `Public` and
+                `Private`. An open string: the connector reads it, not this API, so other values are passed on rather than
+                refused here.
             reply_to_id (str | Unset):
     """
 
     type_: Literal["SocialMessagingEventData"]
     event: SocialEvent | Unset = UNSET
-    channel: SocialMessagingEventDataMetadataChannel | Unset = UNSET
+    channel: str | Unset = UNSET
     reply_to_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,9 +48,7 @@ class SocialMessagingEventDataMetadata:
         if not isinstance(self.event, Unset):
             event = self.event.to_dict()
 
-        channel: str | Unset = UNSET
-        if not isinstance(self.channel, Unset):
-            channel = self.channel
+        channel = self.channel
 
         reply_to_id = self.reply_to_id
 
@@ -90,12 +86,7 @@ class SocialMessagingEventDataMetadata:
         else:
             event = SocialEvent.from_dict(_event)
 
-        _channel = d.pop("channel", UNSET)
-        channel: SocialMessagingEventDataMetadataChannel | Unset
-        if isinstance(_channel, Unset):
-            channel = UNSET
-        else:
-            channel = check_social_messaging_event_data_metadata_channel(_channel)
+        channel = d.pop("channel", UNSET)
 
         reply_to_id = d.pop("replyToId", UNSET)
 

@@ -54,9 +54,16 @@ class StructuredContentMessage:
         Attributes:
             structured_content (AccordionSelectElement | ButtonElement | CarouselElement | CarouselSelectElement |
                 HorizontalLayout | ImageElement | KeyValuePairListElement | LinkPreviewElement | ListElement | MapElement |
-                QuickRepliesContent | QuickReplyTemplateElement | TabsElement | TextElement | VerticalLayout): The rich content,
-                or quick replies with the text shown above them. At most 15000 bytes as compact UTF-8 JSON. Quick replies work
-                on messaging conversations only.
+                QuickRepliesContent | QuickReplyTemplateElement | TabsElement | TextElement | VerticalLayout): What a structured
+                message carries: quick replies (QuickRepliesContent) or rich content, any of StructuredContent's variants. Quick
+                replies have no tag on the wire, so this union has no discriminator; the shapes keep the variants apart instead:
+                QuickRepliesContent is a closed object that requires `quickReplies` and `message` and has no `type`, while every
+                rich-content variant is a closed object that requires its own `type` value (`const`) and has neither
+                `quickReplies` nor `message`. The variants are listed one by one rather than as StructuredContent, a union
+                inside this union: generators decode a nested tagged union wrongly here (openapi-generator's typescript-fetch
+                imports a type guard it never writes for one; its Go client takes an untagged object for a StructuredContent
+                with nothing in it), while each variant's own model checks its `type` value (typescript-fetch, Java, Python).
+                The same JSON is accepted either way.
             metadata (list[ActionReasonMetadata | BotResponseMetadata | BusinessChatMessageMetadata | ChannelMetadata |
                 ConnectorAuthenticationResponseMetadata | ConnectorPaymentResponseMetadata | EscalationSummaryMetadata |
                 ExternalIdMetadata | SocialMessagingConversationDataMetadata | SocialMessagingEventDataMetadata] | Unset):
@@ -122,6 +129,7 @@ class StructuredContentMessage:
         from ..models.link_preview_element import LinkPreviewElement  # noqa: PLC0415
         from ..models.list_element import ListElement  # noqa: PLC0415
         from ..models.map_element import MapElement  # noqa: PLC0415
+        from ..models.quick_replies_content import QuickRepliesContent  # noqa: PLC0415
         from ..models.quick_reply_template_element import QuickReplyTemplateElement  # noqa: PLC0415
         from ..models.social_messaging_conversation_data_metadata import (
             SocialMessagingConversationDataMetadata,  # noqa: PLC0415
@@ -129,12 +137,13 @@ class StructuredContentMessage:
         from ..models.social_messaging_event_data_metadata import (
             SocialMessagingEventDataMetadata,  # noqa: PLC0415
         )
-        from ..models.tabs_element import TabsElement  # noqa: PLC0415
         from ..models.text_element import TextElement  # noqa: PLC0415
         from ..models.vertical_layout import VerticalLayout  # noqa: PLC0415
 
         structured_content: dict[str, Any]
-        if isinstance(self.structured_content, TextElement):
+        if isinstance(self.structured_content, QuickRepliesContent):
+            structured_content = self.structured_content.to_dict()
+        elif isinstance(self.structured_content, TextElement):
             structured_content = self.structured_content.to_dict()
         elif isinstance(self.structured_content, ImageElement):
             structured_content = self.structured_content.to_dict()
@@ -159,8 +168,6 @@ class StructuredContentMessage:
         elif isinstance(self.structured_content, AccordionSelectElement):
             structured_content = self.structured_content.to_dict()
         elif isinstance(self.structured_content, ListElement):
-            structured_content = self.structured_content.to_dict()
-        elif isinstance(self.structured_content, TabsElement):
             structured_content = self.structured_content.to_dict()
         else:
             structured_content = self.structured_content.to_dict()
@@ -273,146 +280,138 @@ class StructuredContentMessage:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_0 = TextElement.from_dict(
+                componentsschemas_message_content_type_0 = (
+                    QuickRepliesContent.from_dict(data)
+                )
+
+                return componentsschemas_message_content_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_1 = TextElement.from_dict(data)
+
+                return componentsschemas_message_content_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_2 = ImageElement.from_dict(data)
+
+                return componentsschemas_message_content_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_3 = ButtonElement.from_dict(data)
+
+                return componentsschemas_message_content_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_4 = MapElement.from_dict(data)
+
+                return componentsschemas_message_content_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_5 = LinkPreviewElement.from_dict(
                     data
                 )
 
-                return componentsschemas_structured_content_type_0
+                return componentsschemas_message_content_type_5
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_1 = ImageElement.from_dict(
-                    data
-                )
-
-                return componentsschemas_structured_content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_structured_content_type_2 = ButtonElement.from_dict(
-                    data
-                )
-
-                return componentsschemas_structured_content_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_structured_content_type_3 = MapElement.from_dict(data)
-
-                return componentsschemas_structured_content_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_structured_content_type_4 = (
-                    LinkPreviewElement.from_dict(data)
-                )
-
-                return componentsschemas_structured_content_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_structured_content_type_5 = (
+                componentsschemas_message_content_type_6 = (
                     QuickReplyTemplateElement.from_dict(data)
                 )
 
-                return componentsschemas_structured_content_type_5
+                return componentsschemas_message_content_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_6 = (
+                componentsschemas_message_content_type_7 = (
                     KeyValuePairListElement.from_dict(data)
                 )
 
-                return componentsschemas_structured_content_type_6
+                return componentsschemas_message_content_type_7
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_7 = (
-                    HorizontalLayout.from_dict(data)
-                )
-
-                return componentsschemas_structured_content_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_structured_content_type_8 = VerticalLayout.from_dict(
+                componentsschemas_message_content_type_8 = HorizontalLayout.from_dict(
                     data
                 )
 
-                return componentsschemas_structured_content_type_8
+                return componentsschemas_message_content_type_8
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_9 = CarouselElement.from_dict(
+                componentsschemas_message_content_type_9 = VerticalLayout.from_dict(
                     data
                 )
 
-                return componentsschemas_structured_content_type_9
+                return componentsschemas_message_content_type_9
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_10 = (
+                componentsschemas_message_content_type_10 = CarouselElement.from_dict(
+                    data
+                )
+
+                return componentsschemas_message_content_type_10
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_11 = (
                     CarouselSelectElement.from_dict(data)
                 )
 
-                return componentsschemas_structured_content_type_10
+                return componentsschemas_message_content_type_11
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_11 = (
+                componentsschemas_message_content_type_12 = (
                     AccordionSelectElement.from_dict(data)
                 )
 
-                return componentsschemas_structured_content_type_11
+                return componentsschemas_message_content_type_12
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_structured_content_type_12 = ListElement.from_dict(
-                    data
-                )
+                componentsschemas_message_content_type_13 = ListElement.from_dict(data)
 
-                return componentsschemas_structured_content_type_12
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_structured_content_type_13 = TabsElement.from_dict(
-                    data
-                )
-
-                return componentsschemas_structured_content_type_13
+                return componentsschemas_message_content_type_13
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            structured_content_type_1 = QuickRepliesContent.from_dict(data)
+            componentsschemas_message_content_type_14 = TabsElement.from_dict(data)
 
-            return structured_content_type_1
+            return componentsschemas_message_content_type_14
 
         structured_content = _parse_structured_content(d.pop("structuredContent"))
 

@@ -15,7 +15,7 @@ def _get_kwargs(
     account_id: str,
     *,
     body: LegacyLoginRequest,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -61,9 +61,25 @@ def _parse_response(
         response_403 = response.text
         return response_403
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
     if response.status_code == 500:
         response_500 = response.text
         return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.text
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -87,7 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyLoginRequest,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> Response[LoginResponse | str]:
     """Log in with the legacy flat body
 
@@ -96,7 +112,7 @@ def sync_detailed(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (LegacyLoginRequest): The flat login body of the oldest documentation (deprecated).
 
     Raises:
@@ -125,7 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyLoginRequest,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> LoginResponse | str | None:
     """Log in with the legacy flat body
 
@@ -134,7 +150,7 @@ def sync(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (LegacyLoginRequest): The flat login body of the oldest documentation (deprecated).
 
     Raises:
@@ -158,7 +174,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyLoginRequest,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> Response[LoginResponse | str]:
     """Log in with the legacy flat body
 
@@ -167,7 +183,7 @@ async def asyncio_detailed(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (LegacyLoginRequest): The flat login body of the oldest documentation (deprecated).
 
     Raises:
@@ -194,7 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyLoginRequest,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> LoginResponse | str | None:
     """Log in with the legacy flat body
 
@@ -203,7 +219,7 @@ async def asyncio(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (LegacyLoginRequest): The flat login body of the oldest documentation (deprecated).
 
     Raises:

@@ -16,7 +16,7 @@ def _get_kwargs(
     account_id: str,
     *,
     body: ApiKeyLogin | UserPassLogin,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -69,9 +69,25 @@ def _parse_response(
         response_409 = response.text
         return response_409
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
     if response.status_code == 500:
         response_500 = response.text
         return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.text
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -95,7 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyLogin | UserPassLogin,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> Response[LoginResponse | str]:
     """Log in and obtain a bearer
 
@@ -106,7 +122,7 @@ def sync_detailed(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (ApiKeyLogin | UserPassLogin): A login with a password or with API keys, told apart
             by `authType` (case-sensitive).
 
@@ -136,7 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyLogin | UserPassLogin,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> LoginResponse | str | None:
     """Log in and obtain a bearer
 
@@ -147,7 +163,7 @@ def sync(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (ApiKeyLogin | UserPassLogin): A login with a password or with API keys, told apart
             by `authType` (case-sensitive).
 
@@ -172,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyLogin | UserPassLogin,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> Response[LoginResponse | str]:
     """Log in and obtain a bearer
 
@@ -183,7 +199,7 @@ async def asyncio_detailed(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (ApiKeyLogin | UserPassLogin): A login with a password or with API keys, told apart
             by `authType` (case-sensitive).
 
@@ -211,7 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyLogin | UserPassLogin,
-    v: Literal["1.3"] = "1.3",
+    v: Literal["1.3"],
 ) -> LoginResponse | str | None:
     """Log in and obtain a bearer
 
@@ -222,7 +238,7 @@ async def asyncio(
 
     Args:
         account_id (str):
-        v (Literal['1.3']):  Default: '1.3'.
+        v (Literal['1.3']):
         body (ApiKeyLogin | UserPassLogin): A login with a password or with API keys, told apart
             by `authType` (case-sensitive).
 

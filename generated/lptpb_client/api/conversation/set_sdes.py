@@ -67,9 +67,25 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
     if response.status_code == 500:
         response_500 = response.text
         return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.text
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)

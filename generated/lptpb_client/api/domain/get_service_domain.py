@@ -6,8 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.service_domain import ServiceDomain
-from ...models.service_domain_list import ServiceDomainList
+from ...models.service_domain_lookup import ServiceDomainLookup
 from ...types import UNSET, Response
 
 
@@ -15,7 +14,7 @@ def _get_kwargs(
     account_id: str,
     service_name: str,
     *,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -38,29 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ServiceDomain | ServiceDomainList | str | None:
+) -> ServiceDomainLookup | str | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> ServiceDomain | ServiceDomainList:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_service_domain_lookup_type_0 = (
-                    ServiceDomain.from_dict(data)
-                )
-
-                return componentsschemas_service_domain_lookup_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_service_domain_lookup_type_1 = (
-                ServiceDomainList.from_dict(data)
-            )
-
-            return componentsschemas_service_domain_lookup_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = ServiceDomainLookup.from_dict(response.json())
 
         return response_200
 
@@ -72,6 +51,26 @@ def _parse_response(
         response_401 = response.text
         return response_401
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.text
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -80,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ServiceDomain | ServiceDomainList | str]:
+) -> Response[ServiceDomainLookup | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,8 +93,8 @@ def sync_detailed(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
-) -> Response[ServiceDomain | ServiceDomainList | str]:
+    version: Literal["1.0"],
+) -> Response[ServiceDomainLookup | str]:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -106,14 +105,14 @@ def sync_detailed(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ServiceDomain | ServiceDomainList | str]
+        Response[ServiceDomainLookup | str]
     """
 
     kwargs = _get_kwargs(
@@ -134,8 +133,8 @@ def sync(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
-) -> ServiceDomain | ServiceDomainList | str | None:
+    version: Literal["1.0"],
+) -> ServiceDomainLookup | str | None:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -146,14 +145,14 @@ def sync(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ServiceDomain | ServiceDomainList | str
+        ServiceDomainLookup | str
     """
 
     return sync_detailed(
@@ -169,8 +168,8 @@ async def asyncio_detailed(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
-) -> Response[ServiceDomain | ServiceDomainList | str]:
+    version: Literal["1.0"],
+) -> Response[ServiceDomainLookup | str]:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -181,14 +180,14 @@ async def asyncio_detailed(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ServiceDomain | ServiceDomainList | str]
+        Response[ServiceDomainLookup | str]
     """
 
     kwargs = _get_kwargs(
@@ -207,8 +206,8 @@ async def asyncio(
     service_name: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
-) -> ServiceDomain | ServiceDomainList | str | None:
+    version: Literal["1.0"],
+) -> ServiceDomainLookup | str | None:
     """Look up one service's host
 
      Answers the host (no scheme, no trailing slash) of one LivePerson service for the account. Service
@@ -219,14 +218,14 @@ async def asyncio(
     Args:
         account_id (str):
         service_name (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ServiceDomain | ServiceDomainList | str
+        ServiceDomainLookup | str
     """
 
     return (

@@ -13,7 +13,7 @@ from ...types import UNSET, Response
 def _get_kwargs(
     account_id: str,
     *,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -49,6 +49,26 @@ def _parse_response(
         response_401 = response.text
         return response_401
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.text
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -70,7 +90,7 @@ def sync_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> Response[ServiceDomainList | str]:
     """Look up every service's host
 
@@ -79,7 +99,7 @@ def sync_detailed(
 
     Args:
         account_id (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,7 +125,7 @@ def sync(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> ServiceDomainList | str | None:
     """Look up every service's host
 
@@ -114,7 +134,7 @@ def sync(
 
     Args:
         account_id (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +155,7 @@ async def asyncio_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> Response[ServiceDomainList | str]:
     """Look up every service's host
 
@@ -144,7 +164,7 @@ async def asyncio_detailed(
 
     Args:
         account_id (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +188,7 @@ async def asyncio(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    version: Literal["1.0"] = "1.0",
+    version: Literal["1.0"],
 ) -> ServiceDomainList | str | None:
     """Look up every service's host
 
@@ -177,7 +197,7 @@ async def asyncio(
 
     Args:
         account_id (str):
-        version (Literal['1.0']):  Default: '1.0'.
+        version (Literal['1.0']):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
