@@ -152,6 +152,7 @@ class BatchProgress:
 
     @property
     def unfinished(self) -> int:
+        """Jobs still ``pending``, ``sending`` or ``accepted``."""
         return sum(self.counts.get(state, 0) for state in ACTIVE)
 
 
@@ -177,6 +178,7 @@ class BatchSummary:
 
     @property
     def all_completed(self) -> bool:
+        """Whether every job completed."""
         return self.counts.get("completed", 0) == self.total
 
 
@@ -876,18 +878,22 @@ class Batch:
     # ------------------------------------------------------------------ reading
     @property
     def path(self) -> Path:
+        """The journal's file."""
         return self._journal.path
 
     @property
     def account_id(self) -> str:
+        """The account the journal belongs to (a client of another account is refused)."""
         return self._journal.account_id
 
     @property
     def batch_id(self) -> str:
+        """The batch's random id, written in the journal when it was made."""
         return self._journal.batch_id
 
     @property
     def created_ms(self) -> int:
+        """When the journal was made, in Unix milliseconds (job deadlines count from it)."""
         return self._journal.created_ms
 
     @property
@@ -908,6 +914,7 @@ class Batch:
         return self._journal.events(seq)
 
     def summary(self) -> BatchSummary:
+        """What the journal holds now: counts by state and the jobs in doubt."""
         return self._summary_of(self._journal)
 
     @staticmethod
