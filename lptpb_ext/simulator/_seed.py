@@ -9,6 +9,7 @@ A seed is a YAML or JSON file (YAML is read, so JSON works too) or the same mapp
       executionTime: 0.2     # seconds a command takes to run (default 0.2)
       retention: 200         # commands kept per bot (default 200)
       channelRules: false    # fail messages the conversation's source channel refuses
+      transcriptLimit: 10000 # messages (and SDEs) kept per conversation, newest (default 10000)
     accounts:
       - id: "12345678"
         zone: 1              # 1 Americas, 2 EMEA, 3 APAC (default 1)
@@ -131,6 +132,7 @@ class Settings:
     execution_time: float = 0.2
     retention: int = 200
     channel_rules: bool = False
+    transcript_limit: int = 10_000
 
 
 @dataclass(frozen=True)
@@ -235,9 +237,17 @@ def parse_seed(data: dict[str, Any]) -> Seed:
         execution_time=_get(raw, "executionTime", float, "settings", 0.2),
         retention=_get(raw, "retention", int, "settings", 200),
         channel_rules=_get(raw, "channelRules", bool, "settings", False),
+        transcript_limit=_get(raw, "transcriptLimit", int, "settings", 10_000),
     )
-    if settings.retention < 1 or settings.processing_delay < 0 or settings.execution_time < 0:
-        raise SeedError("settings: retention must be positive and times not negative")
+    if (
+        settings.retention < 1
+        or settings.transcript_limit < 1
+        or settings.processing_delay < 0
+        or settings.execution_time < 0
+    ):
+        raise SeedError(
+            "settings: retention and transcriptLimit must be positive and times not negative"
+        )
     accounts = tuple(_account(a, f"accounts[{i}]") for i, a in enumerate(data["accounts"]))
     if len({a.id for a in accounts}) != len(accounts):
         raise SeedError("accounts: ids must be unique")
