@@ -145,7 +145,11 @@ def _check_orders(keys: tuple[Key, ...], value: object) -> None:
     if not isinstance(value, dict):
         return
     kind = value.get("type")
-    if kind in _ORDERS and isinstance(value.get("elements"), (list, tuple)):
+    if (
+        isinstance(kind, str)
+        and kind in _ORDERS
+        and isinstance(value.get("elements"), list | tuple)
+    ):
         owner, allowed = _ORDERS[kind]
         holders = value["elements"] if kind == "sectionList" else [value]
         for index, holder in enumerate(holders):
