@@ -164,8 +164,10 @@ class ClientBase:
                     window=self._relogin_window,
                 )
             else:
-                store = self._store if self._store is not None else self._pool.store
-                key = self._session_key(credentials, shared=not isinstance(store, MemoryStore))
+                store = self._store  # None: the pool's store, or the HTTP client's own memory
+                scope = self._http_identity() if self._http_injected else None
+                landing = store if store is not None else self._pool.store_for(scope)
+                key = self._session_key(credentials, shared=not isinstance(landing, MemoryStore))
 
                 def make(store: SessionStore) -> Session:
                     return Session(
@@ -176,7 +178,6 @@ class ClientBase:
                         window=self._relogin_window,
                     )
 
-                scope = self._http_identity() if self._http_injected else None
                 self._session_obj = self._pool.session(key, make, store=store, scope=scope)
         return self._session_obj
 

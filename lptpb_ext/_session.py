@@ -347,18 +347,45 @@ def fingerprint(values: tuple[str, ...], *, salt: str, shared: bool) -> str:
     return found
 
 
+@dataclass
+class _Scope:
+    """The sessions of one injected HTTP client, and the store they live in by default."""
+
+    store: MemoryStore
+    sessions: dict[tuple[int, str], Session]
+
+
 class SessionPool:
     """The sessions of this process: by store and key, scoped (weakly) by an injected HTTP
-    client. Clients that share a pool, a store and a key share one :class:`Session`."""
+    client. Clients that share a pool, a store and a key share one :class:`Session`.
+
+    A scope is keyed by the HTTP client object itself, never by its ``id()`` (which Python
+    reuses once the object is gone), and holds nothing once that client is gone. Unless a
+    store is named, a scope's sessions live in a :class:`MemoryStore` of its own, so a client
+    on another HTTP client (another simulator, another test) never adopts a bearer stored by
+    this one; a named store (a file, Redis) is shared on purpose and is used as it is.
+    """
 
     def __init__(self, store: SessionStore | None = None) -> None:
         self.store: SessionStore = store if store is not None else MemoryStore()
+        self._own_store = store is None  # scopes get memory of their own instead
         self._sessions: dict[tuple[int, str], Session] = {}
-        self._scoped: weakref.WeakKeyDictionary[object, dict[tuple[int, str], Session]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._scoped: weakref.WeakKeyDictionary[object, _Scope] = weakref.WeakKeyDictionary()
         self._stores: dict[int, SessionStore] = {}  # keeps each id(store) meaning one store
         self._lock = threading.Lock()
+
+    def _scope(self, scope: object) -> _Scope:
+        own = self._scoped.get(scope)
+        if own is None:
+            own = self._scoped[scope] = _Scope(MemoryStore(), {})
+        return own
+
+    def store_for(self, scope: object | None = None) -> SessionStore:
+        """Where a session of ``scope`` lives when no store is named."""
+        if scope is None or not self._own_store:
+            return self.store
+        with self._lock:
+            return self._scope(scope).store
 
     def session(
         self,
@@ -368,14 +395,19 @@ class SessionPool:
         store: SessionStore | None = None,
         scope: object | None = None,
     ) -> Session:
-        """The session for ``key`` in ``store`` (default: the pool's), made by ``factory``."""
-        store = store if store is not None else self.store
+        """The session for ``key`` in ``store`` (default: :meth:`store_for` the scope), made by
+        ``factory``."""
         with self._lock:
-            self._stores.setdefault(id(store), store)
-            table = self._sessions if scope is None else self._scoped.setdefault(scope, {})
-            found = table.get((id(store), key))
+            own = self._scope(scope) if scope is not None else None
+            table = own.sessions if own is not None else self._sessions
+            chosen = store if store is not None else self.store
+            if own is not None and store is None and self._own_store:
+                chosen = own.store  # lives as long as the scope: not kept in _stores
+            else:
+                self._stores.setdefault(id(chosen), chosen)
+            found = table.get((id(chosen), key))
             if found is None:
-                found = table[(id(store), key)] = factory(store)
+                found = table[(id(chosen), key)] = factory(chosen)
             return found
 
 

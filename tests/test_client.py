@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from collections.abc import Iterator
 
 import httpx
@@ -36,7 +38,7 @@ from lptpb_ext import (
     UnexpectedStatusError,
 )
 from tests.clients import USER, Driven, make
-from tests.fakes import CONVERSATION, FakeApi, FakeClock, Fault
+from tests.fakes import BASE_URL, CONVERSATION, FakeApi, FakeClock, Fault
 
 BATCH = {"messages": ["Hello from the test"]}
 
@@ -187,6 +189,39 @@ def test_shared_pool_means_two_clients_share_one_session(mode, fake, portal, clo
     first.send_messages(CONVERSATION, BATCH)
     second.send_messages(CONVERSATION, BATCH)
     assert fake.logins["bot-api"] == 1
+
+
+def test_a_new_http_client_with_a_dead_ones_id_gets_a_new_session() -> None:
+    """Sessions are scoped by the injected HTTP client itself (weakly), never by its ``id()``.
+
+    CPython hands a freed object's address to the next object of its size, so a pool keyed by
+    ``id(http_client)`` gave a new client the old one's session, bearer and all. Here each round
+    logs in with its own bearer; a round that inherited a session would start with a bearer.
+    The pool also lets go of a dead client's session.
+    """
+    pool = SessionPool()
+    seen: set[int] = set()
+    reused = 0
+    for round_ in range(50):
+        bearer = f"bearer-of-round-{round_}"
+
+        def answer(request: httpx.Request, bearer: str = bearer) -> httpx.Response:
+            assert request.url.path.endswith("/login")
+            return httpx.Response(200, json={"bearer": bearer})
+
+        http = httpx.Client(transport=httpx.MockTransport(answer))
+        client = Client("12345678", USER, base_url=BASE_URL, http_client=http, session_pool=pool)
+        assert client.session.bearer is None, f"round {round_} inherited a session"
+        client.login()
+        assert client.session.bearer == bearer
+        reused += id(http) in seen
+        seen.add(id(http))
+        session = weakref.ref(client.session)
+        http.close()
+        del client, http
+        gc.collect()
+        assert session() is None, "the pool kept the session of a client that is gone"
+    assert reused, "no id was reused in 50 rounds, so this test checked nothing"
 
 
 # ---------------------------------------------------------------------------- retries
