@@ -483,6 +483,57 @@ def test_every_kind_of_message_is_stored_normalised(api, sim, clock):
     assert kinds == ["text", "delay", "text", "quickReplies", "structuredContent"]
 
 
+def test_a_transcript_keeps_the_newest_messages_and_counts_the_rest(clock):
+    """Memory stays bounded: ``transcriptLimit`` messages per conversation, the rest counted."""
+    seed = {"settings": {"transcriptLimit": 3}, "accounts": _one_account()}
+    sim = Simulator(seed=seed, clock=clock)
+    with httpx.Client(transport=sim.transport(), base_url=BASE) as client:
+        api = Api(client)
+        bearer = api.bearer()
+        api.send(bearer, "1", "2")
+        api.send(bearer, "3", "4", "5")
+        clock.advance(1)
+    state = sim.conversation_state(MESSAGING_CONVERSATION)
+    assert [m["payload"] for m in state["messages"]] == ["3", "4", "5"]
+    assert (state["messagesDropped"], state["sdesDropped"]) == (2, 0)
+
+
+def test_many_pending_commands_settle_in_the_order_their_time_comes(clock):
+    """Commands settle by due time, then id, across holds, releases and ttls: the effects of
+    1000 interleaved sends land in that order (``settle`` keeps them in a heap)."""
+    seed = {"settings": {"retention": 5000}, "accounts": _one_account()}
+    sim = Simulator(seed=seed, clock=clock)
+    expected: list[tuple[int, int, str]] = []
+    with httpx.Client(transport=sim.transport(), base_url=BASE) as client:
+        api = Api(client)
+        bearer = api.bearer()
+        for index in range(1000):
+            if index % 250 == 100:
+                sim.hold_commands()
+            if index % 250 == 150:
+                clock.advance(10.5)  # held sends of ttl 10 expire, the others wait on
+            if index % 250 == 200:
+                sim.release_commands()
+            ttl = 10 + index % 7
+            api.send(bearer, f"m{index}", ttl=ttl).raise_for_status()
+            clock.advance(0.003)
+        sim.release_commands()
+        clock.advance(200)
+        listed = api.commands(bearer).json()
+    for command in listed:
+        result = command["result"]
+        if command["state"] == "completed":
+            expected.append(
+                (result["endTime"], int(command["id"]), command["data"]["payload"][0]["payload"])
+            )
+    delivered = [m["payload"] for m in sim.conversation_state(MESSAGING_CONVERSATION)["messages"]]
+    assert len(listed) == 1000
+    assert delivered == [text for _, _, text in sorted(expected)]
+    failed = sum(c["state"] == "failed" for c in listed)
+    assert 0 < failed < 1000
+    assert len(delivered) == 1000 - failed
+
+
 # ---------------------------------------------------------------------------- transfer, join
 
 

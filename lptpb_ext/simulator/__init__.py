@@ -43,6 +43,10 @@ Rules it enforces (``../shared/domain-facts.md`` §9)
   ``…public-api.execution-failed``. :meth:`Simulator.hold_commands` keeps them waiting. Each bot
   keeps its last 200, newest first. State is settled lazily from the clock, so a
   :class:`ManualClock` makes it deterministic.
+- Memory is bounded for long runs: each conversation keeps its newest ``transcriptLimit``
+  (10000) delivered messages and as many SDEs; ``conversation_state`` counts those let go
+  (``messagesDropped``, ``sdesDropped``). With the 200 commands per bot and the pending ones,
+  what a simulator holds grows with its conversations and bots, not with the requests served.
 - Choices where the documentation is silent (messaging-only rules fail the command rather than
   answer 400, because the documentation names the error of quick replies on chat):
   quick replies on chat → ``…pipes.verify-ai-response.quick-replies-not-supported``;

@@ -7,10 +7,14 @@ on the clock, and a :class:`~lptpb_ext.simulator.ManualClock` makes it determini
 
 Each bot keeps only its last ``retention`` (200) commands. An evicted command still runs, but
 is no longer listed or found; so is every command of a conversation that is closed.
+
+Pending commands sit in a heap ordered by the time they settle, so settling ``n`` commands
+costs O(n log n) however many are pending (a release of held commands re-orders it once).
 """
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -48,7 +52,8 @@ class CommandEngine:
         self.retention = settings.retention
         self.held = False
         self._next_id = 1
-        self._pending: list[Command] = []
+        # (settles at, id, command): a heap, the next command to settle first
+        self._pending: list[tuple[int, int, Command]] = []
         self._history: dict[tuple[str, str], deque[Command]] = {}  # (account, bot) -> commands
 
     def create(
@@ -76,7 +81,7 @@ class CommandEngine:
                 forced_error=forced_error,
             )
             self._next_id += 1
-            self._pending.append(command)
+            heapq.heappush(self._pending, (command.due_ms(self.execution_ms), command.id, command))
             history = self._history.setdefault((conversation.account_id, command.bot_id), deque())
             history.append(command)
             while len(history) > self.retention:
@@ -105,19 +110,20 @@ class CommandEngine:
             self.settle()
             self.held = False
             start = self.now_ms() + self.processing_delay_ms
-            for command in self._pending:
+            commands = [entry[2] for entry in self._pending]
+            for command in commands:
                 if command.run_at_ms is None:
                     command.run_at_ms = start
+            self._pending = [(x.due_ms(self.execution_ms), x.id, x) for x in commands]
+            heapq.heapify(self._pending)
 
     def settle(self) -> None:
         """Settle, in time order, every command whose run ended or timeout passed by now."""
         with self.lock:
             now = self.now_ms()
-            while self._pending:
-                command = min(self._pending, key=lambda x: (x.due_ms(self.execution_ms), x.id))
-                if command.due_ms(self.execution_ms) > now:
-                    return
-                self._pending.remove(command)
+            pending = self._pending
+            while pending and pending[0][0] <= now:
+                command = heapq.heappop(pending)[2]
                 if command.run_at_ms is None or command.run_at_ms >= command.timeout_ms:
                     command.expire()
                 else:
@@ -141,7 +147,7 @@ def _messages(account: Account, conversation: Conversation, body: Payload) -> st
             return c.QUICK_REPLIES_NOT_SUPPORTED
         if any("encodedMetadata" in m for m in body):
             return c.CHAT_SEND_MESSAGE
-    conversation.transcript.extend(body)
+    conversation.deliver(body)
     return None
 
 
@@ -167,7 +173,7 @@ def _ttr(account: Account, conversation: Conversation, body: Payload) -> str | N
 
 
 def _sdes(account: Account, conversation: Conversation, body: Payload) -> str | None:
-    conversation.sdes.extend(body["sdes"])
+    conversation.add_sdes(body["sdes"])
     return None
 
 

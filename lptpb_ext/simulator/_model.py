@@ -6,6 +6,7 @@ neither needs the other's module to name them.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,9 +31,17 @@ class Bot:
     running: bool
 
 
+DEFAULT_TRANSCRIPT_LIMIT = 10_000
+
+
 @dataclass
 class Conversation:
-    """A conversation and what the commands did to it."""
+    """A conversation and what the commands did to it.
+
+    ``transcript`` (delivered messages) and ``sdes`` keep the newest ``limit`` entries each (the
+    seed's ``transcriptLimit``, 10000 by default), so a long run holds at most that many per
+    conversation; ``dropped`` counts the messages let go, ``sdes_dropped`` the SDEs.
+    """
 
     id: str
     account_id: str
@@ -42,8 +51,24 @@ class Conversation:
     skill: str | None = None
     agent_id: str | None = None
     ttr: str | None = None
-    sdes: list[Any] = field(default_factory=list)
-    transcript: list[Any] = field(default_factory=list)
+    limit: int = DEFAULT_TRANSCRIPT_LIMIT
+    sdes: deque[Any] = field(init=False)
+    transcript: deque[Any] = field(init=False)
+    dropped: int = 0
+    sdes_dropped: int = 0
+
+    def __post_init__(self) -> None:
+        self.sdes = deque(maxlen=self.limit)
+        self.transcript = deque(maxlen=self.limit)
+
+    def deliver(self, messages: list[Any]) -> None:
+        """Add delivered messages, letting the oldest go beyond the limit."""
+        self.dropped += max(0, len(self.transcript) + len(messages) - self.limit)
+        self.transcript.extend(messages)
+
+    def add_sdes(self, sdes: list[Any]) -> None:
+        self.sdes_dropped += max(0, len(self.sdes) + len(sdes) - self.limit)
+        self.sdes.extend(sdes)
 
     @property
     def held(self) -> bool:

@@ -8,6 +8,7 @@ A seed is a YAML or JSON file (YAML is read, so JSON works too) or the same mapp
       processingDelay: 0.5   # seconds from a command's creation to its run (default 0.5)
       executionTime: 0.2     # seconds a command takes to run (default 0.2)
       retention: 200         # commands kept per bot (default 200)
+      transcriptLimit: 10000 # messages (and SDEs) kept per conversation, newest (default 10000)
     accounts:
       - id: "12345678"
         zone: 1              # 1 Americas, 2 EMEA, 3 APAC (default 1)
@@ -118,6 +119,7 @@ class Settings:
     processing_delay: float = 0.5
     execution_time: float = 0.2
     retention: int = 200
+    transcript_limit: int = 10_000
 
 
 @dataclass(frozen=True)
@@ -208,9 +210,17 @@ def parse_seed(data: dict[str, Any]) -> Seed:
         processing_delay=_get(raw, "processingDelay", float, "settings", 0.5),
         execution_time=_get(raw, "executionTime", float, "settings", 0.2),
         retention=_get(raw, "retention", int, "settings", 200),
+        transcript_limit=_get(raw, "transcriptLimit", int, "settings", 10_000),
     )
-    if settings.retention < 1 or settings.processing_delay < 0 or settings.execution_time < 0:
-        raise SeedError("settings: retention must be positive and times not negative")
+    if (
+        settings.retention < 1
+        or settings.transcript_limit < 1
+        or settings.processing_delay < 0
+        or settings.execution_time < 0
+    ):
+        raise SeedError(
+            "settings: retention and transcriptLimit must be positive and times not negative"
+        )
     accounts = tuple(_account(a, f"accounts[{i}]") for i, a in enumerate(data["accounts"]))
     if len({a.id for a in accounts}) != len(accounts):
         raise SeedError("accounts: ids must be unique")

@@ -29,6 +29,10 @@ __all__ = ["base_url", "bind", "serve", "server_for"]
 
 STARTUP_TIMEOUT = 10.0
 BACKLOG = 128
+#: Seconds an idle connection stays open. Longer than a client keeps one idle (httpx: 5 s):
+#: with uvicorn's default, also 5 s, the server closed connections just as clients reused
+#: them, and a request sent on one failed with ``httpx.ReadError``.
+KEEP_ALIVE = 75
 
 
 class _AbortableH11Protocol(H11Protocol):
@@ -64,6 +68,7 @@ def server_for(sim: Simulator, sock: socket.socket, log_level: str = "warning") 
         lifespan="off",
         log_level=log_level,
         access_log=False,
+        timeout_keep_alive=KEEP_ALIVE,
         timeout_graceful_shutdown=1,
     )
     return uvicorn.Server(config)

@@ -134,7 +134,11 @@ class Simulator:
     def conversation_state(
         self, conversation_id: str, *, account: str | None = None
     ) -> dict[str, Any]:
-        """What the commands did to a conversation (open, skill, ttr, SDEs, delivered messages)."""
+        """What the commands did to a conversation (open, skill, ttr, SDEs, delivered messages).
+
+        ``messages`` and ``sdes`` are the newest ``transcriptLimit`` (seed setting, 10000 by
+        default) of each; ``messagesDropped`` and ``sdesDropped`` count those let go before.
+        """
         with self.world.lock:
             self.world.engine.settle()
             found = self.world.account(account or self.default_account, 404).conversations
@@ -149,6 +153,8 @@ class Simulator:
                 "ttr": c.ttr,
                 "sdes": list(c.sdes),
                 "messages": list(c.transcript),
+                "messagesDropped": c.dropped,
+                "sdesDropped": c.sdes_dropped,
             }
 
     def snapshot(self) -> dict[str, Any]:

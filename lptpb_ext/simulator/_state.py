@@ -41,9 +41,10 @@ CSDS_HOSTS = frozenset({"api.liveperson.net", "adminlogin.liveperson.net"})
 INVALID_BEARER = "invalid bearer token: log in again (a newer login of the user replaces it)"
 
 
-def _account(seed: SeedAccount) -> Account:
+def _account(seed: SeedAccount, limit: int) -> Account:
     conversations = {
-        c.id: Conversation(c.id, seed.id, c.channel, [c.bot]) for c in seed.conversations
+        c.id: Conversation(c.id, seed.id, c.channel, [c.bot], limit=limit)
+        for c in seed.conversations
     }
     return Account(
         seed.id,
@@ -87,7 +88,8 @@ class World:
     def __init__(self, seed: Seed, clock: Clock) -> None:
         self.lock = threading.RLock()
         self.clock = clock
-        self.accounts = {a.id: _account(a) for a in seed.accounts}
+        self.transcript_limit = seed.settings.transcript_limit
+        self.accounts = {a.id: _account(a, self.transcript_limit) for a in seed.accounts}
         self._sessions: dict[tuple[str, str], str] = {}  # (account, username) -> bearer
         self._bearers: dict[str, tuple[str, str]] = {}
         self.logins: Counter[tuple[str, str]] = Counter()  # accepted logins per (account, user)
@@ -228,7 +230,9 @@ class World:
             cid = conversation_id or str(uuid.uuid4())
             if cid in account.conversations:
                 raise ApiProblem(409, f"conversation {cid!r} exists")
-            conversation = Conversation(cid, account_id, channel, [bot_id])
+            conversation = Conversation(
+                cid, account_id, channel, [bot_id], limit=self.transcript_limit
+            )
             account.conversations[cid] = conversation
             return conversation
 
