@@ -1,6 +1,9 @@
 """Benchmark the message builder and validate_body against bare pydantic, in one run.
 
-Reports microseconds per call (best of several repeats) for seed 003's full example payload:
+Reports microseconds per call for seed 003's full example payload, every figure timed in
+blocks interleaved with the baseline's (round by round, the order alternating), so a busy
+machine slows both alike; each figure is the median over the rounds, each ratio the median of
+the rounds' own ratios:
 
 - ``baseline``: ``SendMessagesRequest.model_validate(payload)``, bare pydantic on the dict;
 - ``build``: the payload written with the builder and typed constructors (the README block);
@@ -15,6 +18,7 @@ A benchmark, not a test: nothing here asserts a time. Run with ``make bench-buil
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import timeit
 from collections.abc import Callable
@@ -80,47 +84,80 @@ def carousel_of_limit() -> dict[str, Any]:
 
 
 def micros(func: Callable[[], object], number: int, repeat: int) -> float:
-    return min(timeit.repeat(func, number=number, repeat=repeat)) / number * 1e6
+    """Microseconds per call, the median of ``repeat`` blocks of ``number`` calls."""
+    return statistics.median(timeit.repeat(func, number=number, repeat=repeat)) / number * 1e6
 
 
-def measure(number: int = 2000, repeat: int = 7) -> dict[str, float]:
-    """Every figure of this benchmark, in microseconds per call (best of ``repeat``).
-
-    Keys: ``baseline``, ``build``, ``validate_built``, ``build_validate``, ``dict_build``,
-    ``validate_dict``, ``carousel_validate``, ``size_model``, ``size_raw``; ``ratio`` is
-    ``build_validate / baseline``. ``scripts/bench.py`` reports these in its table.
-    """
-    n, r = number, repeat
+def contenders() -> dict[str, Callable[[], object]]:
+    """What is timed, each a call on seed 003's payload: ``baseline`` (bare pydantic on the
+    dict), ``build_validate`` (the builder, then ``validate_body`` as the client does before
+    sending), and the parts and variants of it."""
     payload = seed_payload()
     built = build_seed()
-    base = micros(lambda: SendMessagesRequest.model_validate(payload), n, r)
-    build = micros(build_seed, n, r)
-    again = micros(lambda: validate_body(SendMessagesRequest, built), n, r)
-    as_dict = micros(lambda: validate_body(SendMessagesRequest, payload), n, r)
-    dict_build = micros(lambda: build_seed_from_dicts(payload), n, r)
+    return {
+        "baseline": lambda: SendMessagesRequest.model_validate(payload),
+        "build_validate": lambda: validate_body(SendMessagesRequest, build_seed()),
+        "build": build_seed,
+        "validate_built": lambda: validate_body(SendMessagesRequest, built),
+        "validate_dict": lambda: validate_body(SendMessagesRequest, payload),
+        "dict_build": lambda: build_seed_from_dicts(payload),
+    }
 
+
+def size_check(raw: bool = False) -> Callable[[], object]:
+    """The exact 15000-byte check of a carousel of exactly that size (given its data too)."""
     carousel = carousel_of_limit()
     model = StructuredContent.model_validate(carousel)
     keys = ("messages", 0, "structuredContent")
-    small = n // 10 or 1
+    if raw:
+        return lambda: check_structured(keys, model, carousel)
+    return lambda: check_structured(keys, model)
+
+
+def interleaved(
+    calls: dict[str, Callable[[], object]], number: int, rounds: int
+) -> dict[str, list[float]]:
+    """Microseconds per call of each, per round; each round times a block of ``number`` calls
+    of every one of them, the order rotating from round to round."""
+    names = list(calls)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for index in range(rounds):
+        shift = index % len(names)
+        for name in names[shift:] + names[:shift]:
+            times[name].append(timeit.timeit(calls[name], number=number) / number * 1e6)
+    return times
+
+
+def measure(number: int = 500, rounds: int = 15) -> dict[str, float]:
+    """Every figure of this benchmark, in microseconds per call (medians over ``rounds``
+    interleaved rounds of ``number`` calls each).
+
+    Keys: ``baseline``, ``build``, ``validate_built``, ``build_validate``, ``dict_build``,
+    ``validate_dict``, ``carousel_validate``, ``size_model``, ``size_raw``; ``ratio`` is the
+    median of the rounds' ``build_validate / baseline``, ``ratio_low``/``ratio_high`` their range.
+    """
+    times = interleaved(contenders(), number, rounds)
+    ratios = [b / a for b, a in zip(times["build_validate"], times["baseline"], strict=True)]
+    figures = {name: statistics.median(values) for name, values in times.items()}
+    carousel = carousel_of_limit()
+    small = number // 10 or 1
     return {
-        "baseline": base,
-        "build": build,
-        "validate_built": again,
-        "build_validate": build + again,
-        "ratio": (build + again) / base,
-        "dict_build": dict_build,
-        "validate_dict": as_dict,
-        "carousel_validate": micros(lambda: StructuredContent.model_validate(carousel), small, r),
-        "size_model": micros(lambda: check_structured(keys, model), small, r),
-        "size_raw": micros(lambda: check_structured(keys, model, carousel), small, r),
+        **figures,
+        "ratio": statistics.median(ratios),
+        "ratio_low": min(ratios),
+        "ratio_high": max(ratios),
+        "carousel_validate": micros(
+            lambda: StructuredContent.model_validate(carousel), small, rounds
+        ),
+        "size_model": micros(size_check(), small, rounds),
+        "size_raw": micros(size_check(raw=True), small, rounds),
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--number", type=int, default=2000, help="calls per repeat")
-    parser.add_argument("--repeat", type=int, default=7, help="repeats; the best one counts")
+    parser.add_argument("--number", type=int, default=500, help="calls per block")
+    parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds")
     args = parser.parse_args()
 
     payload = seed_payload()
@@ -128,7 +165,7 @@ def main() -> None:
         **payload,
         "context": {**payload["context"], "confidenceScore": 1.0},
     }
-    f = measure(args.number, args.repeat)
+    f = measure(args.number, args.rounds)
     base = f["baseline"]
 
     def row(label: str, value: float, ratio: bool = True) -> None:
@@ -140,6 +177,8 @@ def main() -> None:
     row("build: builder with typed constructors", f["build"])
     row("validate_body(built model), as the client does", f["validate_built"])
     row("build + validate (target <= 1.5x)", f["build_validate"])
+    print(f"  {'  paired ratio, round by round':<52}{f['ratio']:5.2f}x "
+          f"({f['ratio_low']:.2f} to {f['ratio_high']:.2f})")  # fmt: skip
     row("build with dict content (one check per message)", f["dict_build"])
     row("validate_body(the payload as a dict)", f["validate_dict"])
     print(f"15000-byte carousel ({MAX_STRUCTURED_CONTENT_BYTES} bytes of compact UTF-8 JSON)")

@@ -1,15 +1,18 @@
 """Benchmark: commands per second the simulator sustains over loopback, and the client's share.
 
-Starts ``lptpb sim`` (uvicorn) in a subprocess pinned to one core (CPU 0) and drives it from
-this process, pinned to the other core when there is one, over 127.0.0.1, with the same
-simulator and contenders as row 2 of ``make bench`` (``scripts/bench.py``):
+Starts the simulator (uvicorn) in a subprocess pinned to one core (CPU 0) and drives it from
+this process, pinned to the other core when there is one, over 127.0.0.1, with row 2's
+contenders of ``make bench`` (``scripts/bench.py``), each on a warm pool of its own:
 
-1. **bare httpx**: an ``httpx.AsyncClient`` posting the same ``sendMessages`` JSON with a bearer
-   from one login: the simulator's ceiling, since the client side does almost nothing.
-2. **lptpb AsyncClient**: the SDK's ``send_messages`` (validation, session, retry plan, parsing).
+1. **raw sockets**: hand-written HTTP/1.1 on one socket per worker, no HTTP library: the
+   simulator's ceiling, since the client side does almost nothing.
+2. **bare httpx**: an ``httpx.AsyncClient`` posting the same ``sendMessages`` JSON with a bearer
+   from one login.
+3. **lptpb AsyncClient**: the SDK's ``send_messages`` (validation, session, retry plan, parsing).
 
-Each is run ``--rounds`` times after a warm-up, in alternation, and the median is reported with
-the SDK's ratio to bare httpx measured in the same run. Usage::
+Each runs ``--rounds`` times after a warm-up, the order rotating, and the medians are reported
+with ratios to bare httpx measured in the same run, the simulator's CPU time per command and
+failed requests (counted, never fatal). Usage::
 
     python scripts/bench_sim.py [--commands 2000] [--concurrency 32] [--rounds 3]
 """
@@ -34,24 +37,29 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    runners = {"bare httpx": bench.bare_async, "lptpb AsyncClient": bench.ours_async}
-    times: dict[str, list[float]] = {name: [] for name in runners}
-    with bench.simulator() as (url, _pid):
-        for runner in runners.values():  # warm-up both paths
-            asyncio.run(runner(url, 200, args.concurrency))
-        for _ in range(args.rounds):
-            for name, runner in runners.items():
-                times[name].append(asyncio.run(runner(url, args.commands, args.concurrency))[0])
-    rates = {name: args.commands / statistics.median(values) for name, values in times.items()}
+    names = {"floor": "raw sockets", "bare": "bare httpx", "lptpb": "lptpb AsyncClient"}
+    with bench.simulator() as (url, pid):
+        runs, _connects = asyncio.run(
+            bench.rounds_at(
+                url, pid, args.concurrency, count=args.commands, rounds=args.rounds,
+                names=list(names),
+            )
+        )  # fmt: skip
+    rates = {name: statistics.median(run.rate for run in runs[name]) for name in names}
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
-    print(f"simulator pinned to CPU 0: {bench._has_taskset()}; {args.commands} sendMessages, "
+    print(f"simulator pinned to CPU 0: {bench._pinned()}; {args.commands} sendMessages, "
           f"concurrency {args.concurrency}, median of {args.rounds}")  # fmt: skip
-    print("| client | commands/s | ratio to bare httpx |")
-    print("|---|---|---|")
-    for name, rate in rates.items():
-        print(f"| {name} | {rate:,.0f} | {rate / rates['bare httpx']:.2f} |")
+    print("| client | commands/s | ratio to bare httpx | simulator CPU per command | failed |")
+    print("|---|---|---|---|---|")
+    for name, label in names.items():
+        sim_us = statistics.median(run.sim_cpu / run.sent * 1e6 for run in runs[name])
+        failed = sum(sum(run.failed.values()) for run in runs[name])
+        print(
+            f"| {label} | {rates[name]:,.0f} | {rates[name] / rates['bare']:.2f} | "
+            f"{sim_us:.0f} µs | {failed} |"
+        )
     return 0
 
 

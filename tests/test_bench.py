@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,23 +32,47 @@ def bench() -> ModuleType:
 def rows(bench: ModuleType) -> list:
     row = bench.Row
     return [
-        row("1", "per call", "159 µs", "bare 100 µs", 1.59, "≤ 1.25×", False, 1.25),
+        row(
+            "1",
+            "per call",
+            "159 µs",
+            "bare 100 µs",
+            1.59,
+            "≤ 1.25×",
+            False,
+            1.25,
+            spread=(1.41, 1.873),
+        ),
         row("1", "… raw client", "180 µs", "bare 100 µs", 1.8),
-        row("2", "throughput", "144 cmd/s", "bare 136 cmd/s", 1.0588, "≥ 0.9×", True, 0.9, True),
+        row(
+            "2",
+            "throughput",
+            "144 cmd/s, 0 failed",
+            "bare 136 cmd/s, 2 failed (ReadError 2)",
+            1.0588,
+            "≥ 0.9×",
+            True,
+            0.9,
+            True,
+            spread=(0.97, 1.12),
+        ),
         row("3", "storm", "114 ms, 1 re-login", "calm 59 ms", 1.94, "1 re-login", True),
         row("7", "`make generate`", "3.3 s", "—", None),
+        row("8", "row 8 did not complete", "—", "—", None, "completes", False),
     ]
 
 
 def test_the_table_shows_each_verdict(bench):
     assert bench.render_table(rows(bench)).splitlines() == [
-        "| # | measurement | lptpb | reference | ratio | target | verdict |",
-        "|---|---|---|---|---|---|---|",
-        "| 1 | per call | 159 µs | bare 100 µs | 1.59× | ≤ 1.25× | **missed** |",
-        "| 1 | … raw client | 180 µs | bare 100 µs | 1.80× | no target | — |",
-        "| 2 | throughput | 144 cmd/s | bare 136 cmd/s | 1.06× | ≥ 0.9× | met |",
-        "| 3 | storm | 114 ms, 1 re-login | calm 59 ms | 1.94× | 1 re-login | met |",
-        "| 7 | `make generate` | 3.3 s | — | — | no target | — |",
+        "| # | measurement | lptpb | reference | ratio | paired range | target | verdict |",
+        "|---|---|---|---|---|---|---|---|",
+        "| 1 | per call | 159 µs | bare 100 µs | 1.59× | 1.41–1.87× | ≤ 1.25× | **missed** |",
+        "| 1 | … raw client | 180 µs | bare 100 µs | 1.80× | — | no target | — |",
+        "| 2 | throughput | 144 cmd/s, 0 failed | bare 136 cmd/s, 2 failed (ReadError 2) | 1.06× "
+        "| 0.97–1.12× | ≥ 0.9× | met |",
+        "| 3 | storm | 114 ms, 1 re-login | calm 59 ms | 1.94× | — | 1 re-login | met |",
+        "| 7 | `make generate` | 3.3 s | — | — | — | no target | — |",
+        "| 8 | row 8 did not complete | — | — | — | — | completes | **missed** |",
     ]
 
 
@@ -80,7 +106,39 @@ def test_the_readme_shows_the_table_docs_benchmarks_has(bench):
     assert shown in (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
 
 
+def test_paired_ratios_are_taken_round_by_round(bench):
+    """Each round's ratio is its own contenders' quotient; the median and range are theirs."""
+    got = bench.paired([2.0, 3.0, 10.0], [1.0, 2.0, 4.0])
+    assert got.ratios == (2.0, 1.5, 2.5)
+    assert (got.median, got.spread) == (2.0, (1.5, 2.5))
+
+
+def test_failures_are_counted_by_kind(bench):
+    assert bench.failures(Counter()) == "0 failed"
+    assert bench.failures(Counter({"ReadError": 2, "PoolTimeout": 1})) == (
+        "3 failed (ReadError 2, PoolTimeout 1)"
+    )
+
+
+def test_a_row_that_raises_is_reported_and_the_suite_goes_on(bench, monkeypatch, capsys):
+    """A measurement that fails becomes a missed row with the reason in the notes."""
+
+    def broken(report, quick):
+        raise httpx.ReadError("the server closed the connection")
+
+    def fine(report, quick):
+        report.rows.append(bench.Row("2", "fine", "1", "1", 1.0))
+
+    monkeypatch.setattr(bench, "MEASUREMENTS", {"1": broken, "2": fine})
+    monkeypatch.setattr(sys, "argv", ["bench.py", "--no-write"])
+    assert bench.main() == 0
+    out = capsys.readouterr().out
+    assert "| 1 | row 1 did not complete | — | — | — | — | completes | **missed** |" in out
+    assert "| 2 | fine |" in out
+    assert "Row 1 stopped: ReadError: the server closed the connection" in out
+
+
 def test_the_chart_is_a_png(bench, tmp_path):
     path = tmp_path / "chart.png"
-    bench.plot(rows(bench), path)
+    bench.plot(rows(bench), path)  # with a spread, a missing ratio and a failed row
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
