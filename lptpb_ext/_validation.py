@@ -31,13 +31,15 @@ dict's key order, and an integer in a number field stays ``1`` where the model w
 
 from __future__ import annotations
 
+import functools
 import math
 import weakref
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
-from pydantic_core import PydanticSerializationError
+from pydantic_core import PydanticSerializationError, SchemaValidator
 
 from lptpb_ext._errors import RequestValidationError
 from lptpb_ext._limits import (
@@ -221,14 +223,36 @@ def _dump_json(model: BaseModel) -> bytes:
     return model.model_dump_json(by_alias=True, exclude_unset=True).encode()
 
 
-_BY_KEY = (
-    ("structuredContent", StructuredContentMessage.__pydantic_validator__),
-    ("delay", PauseMessage.__pydantic_validator__),
-    ("messageAudience", PrivateTextMessage.__pydantic_validator__),
-)
-_PLAIN = PlainTextMessage.__pydantic_validator__
-_CONTEXT = MessageContext.__pydantic_validator__
-_REQUEST = SendMessagesRequest.__pydantic_validator__
+@dataclass(frozen=True)
+class _Validators:
+    """The validators ``_send_messages`` uses, fetched once the models are built (they are
+    built on first use: until then a model's ``__pydantic_validator__`` is a stand-in)."""
+
+    by_key: tuple[tuple[str, SchemaValidator], ...]
+    plain: SchemaValidator
+    context: SchemaValidator
+    request: SchemaValidator
+
+
+def _built(model: type[BaseModel]) -> SchemaValidator:
+    model.model_rebuild()  # no-op once built
+    validator = model.__pydantic_validator__
+    assert isinstance(validator, SchemaValidator)  # noqa: S101 - built just above
+    return validator
+
+
+@functools.cache
+def _validators() -> _Validators:
+    return _Validators(
+        by_key=(
+            ("structuredContent", _built(StructuredContentMessage)),
+            ("delay", _built(PauseMessage)),
+            ("messageAudience", _built(PrivateTextMessage)),
+        ),
+        plain=_built(PlainTextMessage),
+        context=_built(MessageContext),
+        request=_built(SendMessagesRequest),
+    )
 
 
 def _send_messages(body: dict[str, Any]) -> SendMessagesRequest | None:
@@ -243,14 +267,15 @@ def _send_messages(body: dict[str, Any]) -> SendMessagesRequest | None:
     if raw_messages.__class__ is not list or not body.keys() <= {"messages", "context"}:
         return None
     items: list[object] = []
+    found = _validators()
     try:
         for raw in raw_messages:
             if raw.__class__ is str:
-                items.append(_PLAIN.validate_python(raw, strict=True))
+                items.append(found.plain.validate_python(raw, strict=True))
                 continue
             if raw.__class__ is not dict:
                 return None
-            for key, validator in _BY_KEY:
+            for key, validator in found.by_key:
                 if key in raw:
                     items.append(validator.validate_python(raw, strict=True))
                     break
@@ -258,24 +283,26 @@ def _send_messages(body: dict[str, Any]) -> SendMessagesRequest | None:
                 return None
         fields: dict[str, object] = {"messages": items}
         if "context" in body:
-            fields["context"] = _CONTEXT.validate_python(body["context"], strict=True)
-        request: SendMessagesRequest = _REQUEST.validate_python(fields, strict=True)
+            fields["context"] = found.context.validate_python(body["context"], strict=True)
+        request: SendMessagesRequest = found.request.validate_python(fields, strict=True)
     except ValidationError:
         return None
     return request
 
 
+@functools.cache
 def _texts_adapter() -> TypeAdapter[list[str]]:
     """A list of plain texts as ``SendMessagesRequest.messages`` takes it, built from the
     models' own constraints (the list's and ``PlainTextMessage``'s), so it cannot drift."""
+    _built(SendMessagesRequest)  # its fields' types are complete once it is built
+    _built(PlainTextMessage)
     messages = SendMessagesRequest.model_fields["messages"]
     text = PlainTextMessage.model_fields["root"]
     item = Annotated[str, *text.metadata] if text.metadata else str
-    whole = Annotated[list[item], *messages.metadata]  # type: ignore[valid-type]
+    whole: Any = list[item]  # type: ignore[valid-type]
+    if messages.metadata:
+        whole = Annotated[whole, *messages.metadata]
     return TypeAdapter(whole, config=ConfigDict(strict=True))
-
-
-_TEXTS: list[TypeAdapter[list[str]]] = []
 
 
 def _texts_only(body: dict[str, Any]) -> bytes | None:
@@ -288,10 +315,8 @@ def _texts_only(body: dict[str, Any]) -> bytes | None:
     for text in messages:
         if text.__class__ is not str:
             return None
-    if not _TEXTS:
-        _TEXTS.append(_texts_adapter())
     try:
-        _TEXTS[0].validate_python(messages)
+        _texts_adapter().validate_python(messages)
     except ValidationError:
         return None
     return wire_json(body)  # None for a lone surrogate, which UTF-8 cannot carry
