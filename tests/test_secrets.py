@@ -120,17 +120,24 @@ def test_password_echoed_by_a_failed_login_is_masked(records, password, kind) ->
 @given(values=st.lists(secrets, min_size=4, max_size=4, unique=True), bearer=secrets)
 def test_api_keys_and_bearer_echoed_by_an_error_are_masked(records, values, bearer) -> None:
     """A 400 body echoing the bearer header, after an API-key login, shows neither secret."""
-    records.lines.clear()
-    handler = _echo(400)
-    handler.bearer = bearer  # type: ignore[attr-defined]
-    credentials = ApiKey("bot-api", *values)
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    client = Client(
-        ACCOUNT, credentials, base_url=BASE_URL, http_client=http, session_pool=SessionPool()
-    )
-    with pytest.raises(ApiError) as caught:
-        client.send_messages(CONVERSATION, {"messages": ["hi"]})
-    said = _everything_said(client, caught.value, records)
+
+    def says(values: list[str], bearer: str) -> str:
+        records.lines.clear()
+        handler = _echo(400)
+        handler.bearer = bearer  # type: ignore[attr-defined]
+        credentials = ApiKey("bot-api", *values)
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        client = Client(
+            ACCOUNT, credentials, base_url=BASE_URL, http_client=http, session_pool=SessionPool()
+        )
+        with pytest.raises(ApiError) as caught:
+            client.send_messages(CONVERSATION, {"messages": ["hi"]})
+        return _everything_said(client, caught.value, records)
+
+    # A "secret" that the SDK's own wording contains anyway (say "sendMessages") proves nothing.
+    neutral = says([f"{NEUTRAL}-{i}" for i in range(4)], f"{NEUTRAL}-bearer")
+    assume(not any(secret in neutral for secret in [*values, bearer]))
+    said = says(values, bearer)
     for secret in [*values, bearer]:
         assert secret not in said
 
