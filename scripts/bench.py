@@ -977,7 +977,10 @@ async def rounds_at(
         await contender.open(url, concurrency, BENCH_USERS[name])
     try:
         for contender in contenders.values():  # warm-up: every connection open, caches warm
-            await drive(contender, concurrency, concurrency, pid)
+            for _ in range(5):  # a worker done early hands its connection on: go again
+                await drive(contender, 2 * concurrency, concurrency, pid)
+                if contender.connects >= concurrency:
+                    break
         opened = {name: contender.connects for name, contender in contenders.items()}
         runs: dict[str, list[Run]] = {name: [] for name in names}
         for index in range(rounds):

@@ -50,12 +50,13 @@ def profile_calls(calls: int) -> str:
 
 def profile_import(python: Path | None) -> str:
     python = python or bench.runtime_venv()
+    statement = "from lptpb_ext import AsyncClient, Client"  # import lptpb_ext alone loads little
     done = subprocess.run(
-        [str(python), "-I", "-X", "importtime", "-c", "import lptpb_ext"],
+        [str(python), "-I", "-X", "importtime", "-c", statement],
         capture_output=True, text=True, check=True, cwd=python.parent,
     )  # fmt: skip
     done = subprocess.run(
-        [str(python), "-I", "-X", "importtime", "-c", "import lptpb_ext"],
+        [str(python), "-I", "-X", "importtime", "-c", statement],
         capture_output=True, text=True, check=True, cwd=python.parent,
     )  # fmt: skip
     rows = []
@@ -66,7 +67,7 @@ def profile_import(python: Path | None) -> str:
         rows.append((int(cumulative_us), int(own_us), nested[1:].rstrip()))
     total = max(row[0] for row in rows if not row[2].startswith(" "))
     lines = [
-        f"python -X importtime -c 'import lptpb_ext' in {python.parent.parent.name}: "
+        f"python -X importtime -c '{statement}' in {python.parent.parent.name}: "
         f"{total / 1000:.0f} ms in all (one run, after a warm-up; microseconds below, by "
         "cumulative time; indentation is nesting)",
         "",
