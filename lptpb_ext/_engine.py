@@ -547,4 +547,4 @@ def end_capture(token: contextvars.Token[list[httpx.Response] | None]) -> None:
 
 def dump(model: pydantic.BaseModel) -> bytes:
     """A request model as the JSON the API receives: by alias, only the fields that were set."""
-    return model.model_dump_json(by_alias=True, exclude_unset=True).encode()
+    return model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_unset=True)

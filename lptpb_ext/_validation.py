@@ -220,7 +220,9 @@ def wire_body(model_type: type[M], body: M | Mapping[str, Any]) -> bytes:
 
 
 def _dump_json(model: BaseModel) -> bytes:
-    return model.model_dump_json(by_alias=True, exclude_unset=True).encode()
+    """``model_dump_json(by_alias=True, exclude_unset=True)``, as bytes without a round trip
+    through ``str``."""
+    return model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_unset=True)
 
 
 @dataclass(frozen=True)
