@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
-from typing import Any, Self, Unpack
+from typing import Self, Unpack
 
 import httpx
 from pydantic import BaseModel
@@ -23,7 +23,7 @@ from lptpb_ext._domain import AsyncDomainResolver
 from lptpb_ext._engine import AsyncEngine
 from lptpb_ext._errors import NotFoundError, Reconciliation
 from lptpb_ext._retry import RetryPolicy
-from lptpb_ext._tracking import CommandOutcome, Fetch, ListCheck, wait_plan
+from lptpb_ext._tracking import FETCH, CommandOutcome, Fetch, ListCheck, Pause, Step, Waiter
 from lptpb_models import Command, CommandAccepted, SendMessagesRequest, ServiceDomain
 
 __all__ = ["AsyncClient"]
@@ -196,29 +196,34 @@ class AsyncClient(ClientBase):
         timeout: float | None = None,
     ) -> CommandOutcome:
         """Poll until the command leaves ``waiting``; see :class:`~lptpb_ext.CommandOutcome`."""
-        plan = wait_plan(
+        waiter = Waiter(
             command_id, ttl=ttl, timeout=timeout, clock=self._clock, wall_clock=self._wall_clock
         )
-        answer: Any = None
-        try:
-            step = next(plan)
-            while True:
-                if isinstance(step, Fetch | ListCheck):
-                    try:
-                        answer = (
-                            await self.get_command(conversation_id, command_id)
-                            if isinstance(step, Fetch)
-                            else await self.list_commands(conversation_id)
-                        )
-                    except NotFoundError as exc:
-                        answer = exc
-                else:
-                    await self._sleep(step.seconds)
-                    answer = None
-                step = plan.send(answer)
-        except StopIteration as stop:
-            outcome: CommandOutcome = stop.value
-            return outcome
+        step: Step | CommandOutcome = FETCH
+        while True:
+            if isinstance(step, Fetch):
+                try:
+                    command: Command | NotFoundError = await self.get_command(
+                        conversation_id, command_id
+                    )
+                except NotFoundError as exc:
+                    command = exc
+                step = waiter.fetched(command)
+                del command  # not held through the pause
+            elif isinstance(step, ListCheck):
+                try:
+                    listed: list[Command] | NotFoundError = await self.list_commands(
+                        conversation_id
+                    )
+                except NotFoundError as exc:
+                    listed = exc
+                step = waiter.listed(listed)
+                del listed
+            elif isinstance(step, Pause):
+                await self._sleep(step.seconds)
+                step = waiter.paused()
+            else:
+                return step
 
     async def reconcile(self, reconciliation: Reconciliation) -> list[Command]:
         """Commands that an uncertain call (:class:`~lptpb_ext.OutcomeUnknownError`) may have

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import Any, Self, Unpack
+from typing import Self, Unpack
 
 import httpx
 from pydantic import BaseModel
@@ -26,7 +26,7 @@ from lptpb_ext._domain import DomainResolver
 from lptpb_ext._engine import SyncEngine
 from lptpb_ext._errors import NotFoundError, Reconciliation
 from lptpb_ext._retry import RetryPolicy
-from lptpb_ext._tracking import CommandOutcome, Fetch, ListCheck, wait_plan
+from lptpb_ext._tracking import FETCH, CommandOutcome, Fetch, ListCheck, Pause, Step, Waiter
 from lptpb_models import Command, CommandAccepted, SendMessagesRequest, ServiceDomain
 
 __all__ = ["Client"]
@@ -203,29 +203,30 @@ class Client(ClientBase):
         timeout: float | None = None,
     ) -> CommandOutcome:
         """Poll until the command leaves ``waiting``; see :class:`~lptpb_ext.CommandOutcome`."""
-        plan = wait_plan(
+        waiter = Waiter(
             command_id, ttl=ttl, timeout=timeout, clock=self._clock, wall_clock=self._wall_clock
         )
-        answer: Any = None
-        try:
-            step = next(plan)
-            while True:
-                if isinstance(step, Fetch | ListCheck):
-                    try:
-                        answer = (
-                            self.get_command(conversation_id, command_id)
-                            if isinstance(step, Fetch)
-                            else self.list_commands(conversation_id)
-                        )
-                    except NotFoundError as exc:
-                        answer = exc
-                else:
-                    self._sleep(step.seconds)
-                    answer = None
-                step = plan.send(answer)
-        except StopIteration as stop:
-            outcome: CommandOutcome = stop.value
-            return outcome
+        step: Step | CommandOutcome = FETCH
+        while True:
+            if isinstance(step, Fetch):
+                try:
+                    command: Command | NotFoundError = self.get_command(conversation_id, command_id)
+                except NotFoundError as exc:
+                    command = exc
+                step = waiter.fetched(command)
+                del command  # not held through the pause
+            elif isinstance(step, ListCheck):
+                try:
+                    listed: list[Command] | NotFoundError = self.list_commands(conversation_id)
+                except NotFoundError as exc:
+                    listed = exc
+                step = waiter.listed(listed)
+                del listed
+            elif isinstance(step, Pause):
+                self._sleep(step.seconds)
+                step = waiter.paused()
+            else:
+                return step
 
     def reconcile(self, reconciliation: Reconciliation) -> list[Command]:
         """Commands that an uncertain call (:class:`~lptpb_ext.OutcomeUnknownError`) may have

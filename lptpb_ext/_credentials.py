@@ -19,17 +19,15 @@ UserPassword(username='bot-api-user', password=***)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lptpb_ext._errors import ConfigurationError
-from lptpb_models import (
-    ApiKeyCredentials,
-    ApiKeyLogin,
-    LegacyLoginRequest,
-    LoginRequest,
-    UserPassCredentials,
-    UserPassLogin,
-)
+
+if TYPE_CHECKING:  # the models load with the first login body, not with the credentials
+    from lptpb_models import (
+        LegacyLoginRequest,
+        LoginRequest,
+    )
 
 __all__ = [
     "ApiKey",
@@ -89,6 +87,8 @@ class UserPassword:
 
     def login_body(self) -> LoginRequest | LegacyLoginRequest:
         """The body of :attr:`operation`, as the generated pydantic model."""
+        from lptpb_models import LoginRequest, UserPassCredentials, UserPassLogin  # noqa: PLC0415
+
         credentials = UserPassCredentials(username=self.username, password=self.password)
         return LoginRequest(UserPassLogin(authType="USER_PASS", credentials=credentials))
 
@@ -128,6 +128,8 @@ class ApiKey:
 
     def login_body(self) -> LoginRequest | LegacyLoginRequest:
         """The body of :attr:`operation`, as the generated pydantic model."""
+        from lptpb_models import ApiKeyCredentials, ApiKeyLogin, LoginRequest  # noqa: PLC0415
+
         credentials = ApiKeyCredentials(
             username=self.username,
             appKey=self.app_key,
@@ -163,6 +165,8 @@ class LegacyUserPassword:
 
     def login_body(self) -> LoginRequest | LegacyLoginRequest:
         """The body of :attr:`operation`, as the generated pydantic model."""
+        from lptpb_models import LegacyLoginRequest  # noqa: PLC0415
+
         return LegacyLoginRequest(username=self.username, password=self.password)
 
 

@@ -98,9 +98,9 @@ class CallOptions:
     max_response_bytes: int = _transport.MAX_RESPONSE_BYTES
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Call:
-    """One API call, before any I/O."""
+    """One API call, before any I/O (made once per call: slots, not frozen, for speed)."""
 
     operation: str
     kind: CallKind
@@ -113,22 +113,22 @@ class Call:
     raw: tuple[str, str] | None = None  # (method, path and query) of a call off the routes table
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Send:
     request: httpx.Request
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Sleep:
     seconds: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Resolve:
     """Make sure the API host is known (a Domain API lookup, cached by the resolver)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Bearer:
     """A bearer for the next request: other than ``stale`` (the one just rejected), if given."""
 
@@ -585,4 +585,4 @@ def end_capture(token: contextvars.Token[list[httpx.Response] | None]) -> None:
 
 def dump(model: pydantic.BaseModel) -> bytes:
     """A request model as the JSON the API receives: by alias, only the fields that were set."""
-    return model.model_dump_json(by_alias=True, exclude_unset=True).encode()
+    return model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_unset=True)

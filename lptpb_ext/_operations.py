@@ -22,7 +22,7 @@ from lptpb_ext._errors import (
 from lptpb_ext._limits import TTL_DEFAULT
 from lptpb_ext._responses import parse, request_id
 from lptpb_ext._routes import DOT_SEGMENTS
-from lptpb_ext._validation import validate_body, validate_ttl
+from lptpb_ext._validation import validate_body, validate_ttl, wire_body
 from lptpb_ext._zones import lookup_entries
 from lptpb_models import (
     CloseConversationRequest,
@@ -93,8 +93,8 @@ def _command(
 
 
 def send_messages(conversation_id: str, body: SendMessagesRequest | Body, ttl: int | None) -> Call:
-    model = validate_body(SendMessagesRequest, body)
-    return _command("sendMessages", conversation_id, dump(model), ttl, has_ttl=True)
+    content = wire_body(SendMessagesRequest, body)
+    return _command("sendMessages", conversation_id, content, ttl, has_ttl=True)
 
 
 def transfer(conversation_id: str, skill: str, agent_id: str | None, ttl: int | None) -> Call:

@@ -68,13 +68,20 @@ def _shape(tp: Hashable, discriminator: str | None = None) -> Shape:  # noqa: PL
     if origin is tuple:
         return ("tuple", get_args(tp))
     if isinstance(tp, type) and issubclass(tp, RootModel):
-        root = tp.model_fields["root"]
+        root = _complete(tp).model_fields["root"]
         return _shape(
             typing.cast(Hashable, root.annotation), _discriminator_name(root.discriminator)
         )
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return ("model", tp)
     return ("leaf", tp)
+
+
+def _complete(model: type[BaseModel]) -> type[BaseModel]:
+    """``model``, built: the models are built on first use, and until then a field whose type
+    is defined further down the module is not fully known (no discriminator, say)."""
+    model.model_rebuild()  # no-op once built
+    return model
 
 
 def _discriminator_name(value: object) -> str | None:
@@ -89,7 +96,7 @@ def _fields(model: type[BaseModel]) -> dict[str, tuple[Hashable, str | None]]:
             typing.cast(Hashable, info.annotation),
             _discriminator_name(info.discriminator),
         )
-        for name, info in model.model_fields.items()
+        for name, info in _complete(model).model_fields.items()
     }
 
 
@@ -114,7 +121,7 @@ def _required(tp: Hashable) -> frozenset[str]:
         return frozenset()
     return frozenset(
         (f.alias or n)
-        for n, f in typing.cast(type[BaseModel], info).model_fields.items()
+        for n, f in _complete(typing.cast(type[BaseModel], info)).model_fields.items()
         if f.is_required()
     )
 

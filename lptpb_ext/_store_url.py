@@ -17,12 +17,14 @@ import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from lptpb_ext._errors import ConfigurationError
-from lptpb_ext._file_store import FileSessionStore
-from lptpb_ext._redis_store import RedisSessionStore, mask_url
 from lptpb_ext._stores import MemoryStore, SessionStore
+
+if TYPE_CHECKING:  # loaded when a URL names them: most programs never need either
+    from lptpb_ext._file_store import FileSessionStore
 
 __all__ = ["ENV_VAR", "store_from_env", "store_from_url"]
 
@@ -45,11 +47,15 @@ def store_from_url(text: str) -> SessionStore:
     if scheme == "file":
         return _file_store(text, value)
     if scheme in _REDIS_SCHEMES:
+        from lptpb_ext._redis_store import RedisSessionStore  # noqa: PLC0415 - on demand
+
         return RedisSessionStore(value)
     raise _bad(text, "unknown kind of store")
 
 
 def _file_store(text: str, value: str) -> FileSessionStore:
+    from lptpb_ext._file_store import FileSessionStore  # noqa: PLC0415 - on demand
+
     if value.lower() in ("file:", "file://"):
         return FileSessionStore()
     parts = urlsplit(value)
@@ -64,6 +70,8 @@ def _file_store(text: str, value: str) -> FileSessionStore:
 
 
 def _bad(text: str, why: str) -> ConfigurationError:
+    from lptpb_ext._redis_store import mask_url  # noqa: PLC0415 - on demand
+
     return ConfigurationError(f"session store {mask_url(text)!r}: {why}; expected {_FORMS}")
 
 

@@ -1,7 +1,7 @@
 """Waiting for a command to leave ``waiting``, and telling its outcomes apart.
 
 Every conversation call creates a command that runs later: ``waiting``, then ``completed`` or
-``failed``. :func:`wait_plan` polls ``getCommand`` with backoff (0.2 s, growing by half each
+``failed``. :class:`Waiter` polls ``getCommand`` with backoff (0.2 s, growing by half each
 time, at most 2 s) until one of four outcomes, each a :class:`CommandOutcome`:
 
 - ``completed``: the command ran.
@@ -24,7 +24,7 @@ A caller's ``timeout`` can shorten that; running out of it raises
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,7 +32,7 @@ from lptpb_ext._errors import CommandTrackingError, DeadlineExceededError, NotFo
 from lptpb_ext._limits import TTL_MAX
 from lptpb_models import Command
 
-__all__ = ["CommandOutcome", "Fetch", "ListCheck", "Pause", "outcome_of", "wait_plan"]
+__all__ = ["FETCH", "CommandOutcome", "Fetch", "ListCheck", "Pause", "Waiter", "outcome_of"]
 
 EXECUTION_FAILED = "com.liveperson.bot-connectors-worker.error.public-api.execution-failed"
 GRACE = 5.0
@@ -70,23 +70,23 @@ class CommandOutcome:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fetch:
     """Get the command; answered with a ``Command`` or the ``NotFoundError`` raised."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListCheck:
     """List the conversation's commands; answered with the list or the ``NotFoundError``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pause:
     seconds: float
 
 
+FETCH, LIST_CHECK = Fetch(), ListCheck()
 Step = Fetch | ListCheck | Pause
-Answer = Command | list[Command] | NotFoundError | None
 
 
 def _settled(command: Command) -> CommandOutcome | None:
@@ -107,53 +107,78 @@ def outcome_of(command: Command) -> CommandOutcome | None:
     return _settled(command)
 
 
-def wait_plan(
-    command_id: str,
-    *,
-    ttl: int | None,
-    timeout: float | None,
-    clock: Callable[[], float],
-    wall_clock: Callable[[], float],
-) -> Generator[Step, Answer, CommandOutcome]:
-    """The polling loop without I/O: yields steps, receives answers, returns the outcome."""
-    started = clock()
-    give_up = started + (ttl if ttl is not None else TTL_MAX) + GRACE
-    hard_stop = started + timeout if timeout is not None else None
-    delay = FIRST_POLL
-    polls = 0
-    while True:
-        polls += 1
-        answer = yield Fetch()
+class Waiter:
+    """The polling loop without I/O, as a small state machine that both clients drive.
+
+    Start with :data:`FETCH`; answer a :class:`Fetch` with :meth:`fetched`, a
+    :class:`ListCheck` with :meth:`listed` and a :class:`Pause` (once slept) with
+    :meth:`paused`; each returns the next step or the :class:`CommandOutcome`. It keeps only
+    numbers between polls, never a command: thousands of commands tracked at once each hold
+    a few hundred bytes while they wait.
+    """
+
+    __slots__ = ("_clock", "_delay", "_give_up", "_hard_stop", "_polls", "_started", "_wall_clock",
+                 "command_id")  # fmt: skip
+
+    def __init__(
+        self,
+        command_id: str,
+        *,
+        ttl: int | None,
+        timeout: float | None,
+        clock: Callable[[], float],
+        wall_clock: Callable[[], float],
+    ) -> None:
+        self.command_id = command_id
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._started = started = clock()
+        self._give_up = started + (ttl if ttl is not None else TTL_MAX) + GRACE
+        self._hard_stop = started + timeout if timeout is not None else None
+        self._delay = FIRST_POLL
+        self._polls = 1  # the first Fetch
+
+    def fetched(self, answer: Command | NotFoundError) -> Step | CommandOutcome:
+        """After a ``getCommand``: its command, or the 404 it raised."""
         if isinstance(answer, NotFoundError):
-            listed = yield ListCheck()
-            if isinstance(listed, NotFoundError):
-                reason = "the conversation is closed or no longer handled by a bot"
-            elif isinstance(listed, list) and any(c.id == command_id for c in listed):
-                continue  # visible again: the 404 was a race with its creation
-            else:
-                reason = "evicted from the last 200 commands of the bot"
-            closed = isinstance(listed, NotFoundError)
-            return CommandOutcome(
-                "not_visible", command_id, None, reason=reason, conversation_closed=closed
-            )
-        assert isinstance(answer, Command)  # noqa: S101 - a Fetch is answered with a Command
+            return LIST_CHECK
         outcome = _settled(answer)
         if outcome is not None:
             return outcome
         timeout_time = answer.data.timeoutTime
         if timeout_time is not None:
-            seconds_left = timeout_time / 1000.0 - wall_clock()
+            seconds_left = timeout_time / 1000.0 - self._wall_clock()
             if seconds_left + GRACE <= 0:
                 return CommandOutcome(
-                    "expired", command_id, answer, reason="still waiting after its ttl ran out"
+                    "expired", self.command_id, answer, reason="still waiting after its ttl ran out"
                 )
-            give_up = clock() + seconds_left + GRACE
-        now = clock()
-        if now >= give_up:
-            return CommandOutcome("expired", command_id, answer, reason="still waiting")
-        if hard_stop is not None and now + delay > hard_stop:
-            raise DeadlineExceededError("getCommand", hard_stop - started, polls)
-        if now + delay > give_up:
-            delay = max(give_up - now, 0.0)
-        yield Pause(delay)
-        delay = min(delay * 1.5, MAX_POLL)
+            self._give_up = self._clock() + seconds_left + GRACE
+        now = self._clock()
+        if now >= self._give_up:
+            return CommandOutcome("expired", self.command_id, answer, reason="still waiting")
+        delay = self._delay
+        if self._hard_stop is not None and now + delay > self._hard_stop:
+            raise DeadlineExceededError("getCommand", self._hard_stop - self._started, self._polls)
+        if now + delay > self._give_up:
+            self._delay = delay = max(self._give_up - now, 0.0)
+        return Pause(delay)
+
+    def listed(self, listed: list[Command] | NotFoundError) -> Fetch | CommandOutcome:
+        """After the ``listCommands`` that follows a 404: the list, or the 404 it raised."""
+        if isinstance(listed, NotFoundError):
+            reason = "the conversation is closed or no longer handled by a bot"
+        elif any(c.id == self.command_id for c in listed):
+            self._polls += 1
+            return FETCH  # visible again: the 404 was a race with its creation
+        else:
+            reason = "evicted from the last 200 commands of the bot"
+        closed = isinstance(listed, NotFoundError)
+        return CommandOutcome(
+            "not_visible", self.command_id, None, reason=reason, conversation_closed=closed
+        )
+
+    def paused(self) -> Fetch:
+        """After the pause: poll again, the next pause half as long again (at most 2 s)."""
+        self._delay = min(self._delay * 1.5, MAX_POLL)
+        self._polls += 1
+        return FETCH

@@ -238,22 +238,33 @@ def _join(chunks: Iterator[bytes], limit: int, deadline: float | None) -> bytes:
     return b"".join(parts)
 
 
+def _unbind(response: httpx.Response, content: bytes) -> None:
+    """Keep ``content`` as the body and let go of the stream httpx bound to the response.
+
+    That stream refers back to the response: a reference cycle, which only the garbage
+    collector frees, so under load every response read lived on until a collection came.
+    """
+    response._content = content  # what httpx's own read() sets
+    response.stream = httpx.ByteStream(content)
+
+
 def read_capped(response: httpx.Response, limit: int, deadline: float | None) -> None:
     """Read the body of a streamed ``response`` (decoded) up to ``limit`` bytes, then close it.
 
     Afterwards ``response.content`` holds the body, as after ``response.read()``.
     """
+    content = b""
     try:
         content = _join(response.iter_bytes(), _limit(response, limit), deadline)
     finally:
         response.close()
-    response._content = content  # what httpx's own read() sets
+        _unbind(response, content)
 
 
 async def aread_capped(response: httpx.Response, limit: int) -> None:
     """:func:`read_capped` for async responses; the deadline is the caller's ``timeout_at``."""
+    parts: list[bytes] = []
     try:
-        parts: list[bytes] = []
         size = 0
         _limit(response, limit)
         async for chunk in response.aiter_bytes():
@@ -263,4 +274,4 @@ async def aread_capped(response: httpx.Response, limit: int) -> None:
             parts.append(chunk)
     finally:
         await response.aclose()
-    response._content = b"".join(parts)
+        _unbind(response, b"".join(parts))

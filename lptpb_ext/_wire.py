@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic_core import PydanticSerializationError, to_json
+from pydantic_core import PydanticSerializationError, SchemaSerializer, core_schema, to_json
 
 from lptpb_ext._errors import RequestValidationError
 from lptpb_ext._limits import MAX_STRUCTURED_CONTENT_BYTES, compact_json, encoded_metadata_problem
@@ -33,6 +33,7 @@ __all__ = [
     "check_text",
     "has_list",
     "quick_json",
+    "wire_json",
 ]
 
 _LIST_MARK = b'"type":"list"'
@@ -94,6 +95,33 @@ def quick_json(raw: object) -> bytes | None:
     return encoded
 
 
+# Any value as pydantic writes it (a model inside by alias, only its fields that were set), with
+# NaN and infinity written as such, so they can be told from null and refused.
+_WIRE = SchemaSerializer(
+    core_schema.any_schema(), core_schema.CoreConfig(ser_json_inf_nan="constants")
+)
+
+
+def wire_json(raw: object) -> bytes | None:
+    """``raw`` as the JSON the client sends for it, or None when it cannot be sent as it is.
+
+    Compact UTF-8 JSON by pydantic's serialiser: what a request body given as data goes out
+    as, so its limits are measured on exactly these bytes. None for NaN, infinity, a lone
+    surrogate or an object with no JSON form (the exact checks then find and name it).
+    """
+    try:
+        encoded = _WIRE.to_json(raw, by_alias=True, exclude_unset=True)
+    except (PydanticSerializationError, ValueError, TypeError, RecursionError):
+        return None
+    if (b"N" in encoded and b"NaN" in encoded) or b"Inf" in encoded:  # perhaps in a string
+        try:
+            if _not_json(raw, ()) is not None:
+                return None
+        except RecursionError:
+            return None
+    return encoded
+
+
 def check_json(keys: tuple[Key, ...], value: object) -> None:
     """RequestValidationError where ``value`` cannot be sent as JSON.
 
@@ -138,6 +166,8 @@ def check_encoded_metadata(keys: tuple[Key, ...], text: str) -> None:
 
 def _check_orders(keys: tuple[Key, ...], value: object) -> None:
     """Fixed orders the models do not enforce: list sections and list buttons."""
+    if isinstance(value, BaseModel):  # a model among data: its data
+        value = value.model_dump(by_alias=True, exclude_unset=True, warnings=False)
     if isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             _check_orders((*keys, i), item)
@@ -159,15 +189,33 @@ def _check_orders(keys: tuple[Key, ...], value: object) -> None:
                 shapes = " or ".join("[" + ", ".join(a) + "]" for a in allowed)
                 raise _fail((*where, "elements"), "prefixItems", f"a {owner} holds {shapes}")
     for k, v in value.items():
-        if isinstance(v, (list, tuple, dict)):
+        if isinstance(v, (list, tuple, dict, BaseModel)):
             _check_orders((*keys, k), v)
 
 
-def check_structured(keys: tuple[Key, ...], content: BaseModel, raw: object = None) -> None:
+def _too_large(keys: tuple[Key, ...], size: int) -> RequestValidationError:
+    return _fail(
+        keys,
+        "maxSerializedBytes",
+        f"is {size} bytes of compact UTF-8 JSON; "
+        f"at most {MAX_STRUCTURED_CONTENT_BYTES} are allowed",
+    )
+
+
+def check_structured(
+    keys: tuple[Key, ...],
+    content: BaseModel,
+    raw: object = None,
+    *,
+    sent: bool = False,
+) -> None:
     """Sendable JSON, the list orders and the 15000-byte limit, on exactly what will be sent.
 
     ``content`` is the model of a structured message's ``structuredContent`` (quick replies or
     one of the rich-content elements).
+
+    With ``sent``, ``raw`` (the data ``content`` was validated from) is what goes out, as
+    :func:`wire_json` writes it, and is measured as such. Otherwise the model is sent:
 
     The size is that of compact UTF-8 JSON of the model's dump (``serialized_size``). ``raw``,
     the data it was validated from, is a shortcut: strict validation changes nothing but int to
@@ -177,6 +225,14 @@ def check_structured(keys: tuple[Key, ...], content: BaseModel, raw: object = No
     that JSON has no type for but pydantic serialises (a set as a list, a date as ISO text) are
     sent as pydantic writes them; the shortcut measures them that way too.
     """
+    if sent and raw is not None and not isinstance(raw, BaseModel):
+        wire = wire_json(raw)
+        if wire is not None:
+            if len(wire) > MAX_STRUCTURED_CONTENT_BYTES:
+                raise _too_large(keys, len(wire))
+            if has_list(wire):
+                _check_orders(keys, raw)
+            return
     encoded = None
     if raw is not None and not isinstance(raw, BaseModel):
         encoded = quick_json(raw)
@@ -188,12 +244,7 @@ def check_structured(keys: tuple[Key, ...], content: BaseModel, raw: object = No
             content.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
         )
         if len(encoded) > MAX_STRUCTURED_CONTENT_BYTES:
-            raise _fail(
-                keys,
-                "maxSerializedBytes",
-                f"is {len(encoded)} bytes of compact UTF-8 JSON; "
-                f"at most {MAX_STRUCTURED_CONTENT_BYTES} are allowed",
-            )
+            raise _too_large(keys, len(encoded))
     if has_list(encoded):
         if value is None:
             value = content.model_dump(by_alias=True, exclude_unset=True, warnings=False)
@@ -208,8 +259,11 @@ def check_message(
     | PrivateTextMessage
     | StructuredContentMessage,
     raw: object = None,
+    *,
+    sent: bool = False,
 ) -> None:
-    """Every limit of one message (``keys`` is where it sits, e.g. ``('messages', 2)``)."""
+    """Every limit of one message (``keys`` is where it sits, e.g. ``('messages', 2)``); with
+    ``sent``, ``raw`` is what goes out (see :func:`check_structured`)."""
     message = item.root if isinstance(item, MessageItem) else item
     if isinstance(message, PlainTextMessage):
         check_text(keys, message.root)
@@ -217,7 +271,9 @@ def check_message(
         check_text((*keys, "text"), message.text)
     elif isinstance(message, StructuredContentMessage):
         raw_content = raw.get("structuredContent") if isinstance(raw, Mapping) else None
-        check_structured((*keys, "structuredContent"), message.structuredContent.root, raw_content)
+        check_structured(
+            (*keys, "structuredContent"), message.structuredContent.root, raw_content, sent=sent
+        )
         if message.encodedMetadata is not None:
             check_encoded_metadata(keys, message.encodedMetadata.root)
         for index, meta in enumerate(message.metadata or ()):

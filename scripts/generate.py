@@ -22,6 +22,7 @@ step has succeeded, so a failed run leaves the previous tree untouched.
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import hashlib
 import json
@@ -122,6 +123,99 @@ command lines used (`generated` stands for the output directory).
 """
 
 
+DEFER_NOTE = (
+    "(scripts/generate.py defer_builds) every model gets defer_build=True in its model_config, "
+    "RootModel[T] bases become RootModel (root: T stays), and the trailing model_rebuild() "
+    "calls go: pydantic builds a model's validator and serializer on its first use, not at "
+    "import"
+)
+
+
+def defer_builds(source: str) -> str:
+    """The models' module with every model built on first use instead of at import.
+
+    Each top-level class gets ``defer_build=True`` in its ``model_config`` (its own config
+    kept: pydantic merges a class's config with its bases'), added after its docstring when it
+    has none; ``RootModel[T]`` bases become ``RootModel`` (the class's ``root: T`` says what
+    it holds; a parametrised base is a class of its own, built at once); and the module-level
+    ``X.model_rebuild()`` calls that datamodel-code-generator writes for forward references go
+    (they would build those models at import; a deferred model resolves its references from
+    the module when it is first built). Deterministic and idempotent, so
+    ``make check-generated`` stays byte for byte.
+    """
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    edits: list[tuple[int, int, str]] = []  # (first line, last line, replacement), 1-based
+    for node in tree.body:
+        if isinstance(node, ast.Expr) and _is_rebuild(node.value):
+            edits.append((node.lineno, node.end_lineno or node.lineno, ""))
+        if not isinstance(node, ast.ClassDef):
+            continue
+        header_end = node.body[0].lineno - 1  # the docstring or first statement follows it
+        if _is_parametrised_root(node):  # RootModel[T]: built at once, whatever the config
+            edits.append((node.lineno, header_end, f"class {node.name}(RootModel):\n"))
+        config = next(
+            (
+                stmt
+                for stmt in node.body
+                if isinstance(stmt, ast.Assign)
+                and [ast.unparse(t) for t in stmt.targets] == ["model_config"]
+            ),
+            None,
+        )
+        if config is not None:
+            call = config.value
+            if not isinstance(call, ast.Call) or ast.unparse(call.func) != "ConfigDict":
+                raise SystemExit(f"generate: {node.name}.model_config is not a ConfigDict(...)")
+            if any(k.arg == "defer_build" for k in call.keywords):
+                continue
+            keywords = [ast.unparse(k) for k in call.keywords] + ["defer_build=True"]
+            text = f"    model_config = ConfigDict({', '.join(keywords)})\n"
+            edits.append((config.lineno, config.end_lineno or config.lineno, text))
+            continue
+        first = node.body[0]
+        docstring = (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        )
+        # after the docstring, else before the first statement (a class header may span lines)
+        at = (first.end_lineno or first.lineno) + 1 if docstring else first.lineno
+        if not docstring and len(node.body) == 1 and isinstance(first, ast.Pass):
+            edits.append((first.lineno, first.lineno, ""))  # the pass gives way to the config
+        edits.append((at, at - 1, "    model_config = ConfigDict(defer_build=True)\n"))
+    for start, end, text in sorted(edits, reverse=True):
+        lines[start - 1 : end] = [text] if text else []
+    out = "".join(lines)
+    if "ConfigDict" not in source.split("class ", 1)[0]:
+        raise SystemExit("generate: the models' module does not import ConfigDict")
+    return out
+
+
+def _is_parametrised_root(node: ast.ClassDef) -> bool:
+    """``class X(RootModel[T])``: pydantic makes and builds the class ``RootModel[T]`` at
+    once, and with it every model ``T`` names; ``class X(RootModel)`` with its ``root: T``
+    annotation is the same model, built when first used."""
+    if len(node.bases) != 1 or node.keywords or node.decorator_list:
+        return False
+    base = node.bases[0]
+    return (
+        isinstance(base, ast.Subscript)
+        and isinstance(base.value, ast.Name)
+        and base.value.id == "RootModel"
+    )
+
+
+def _is_rebuild(call: ast.expr) -> bool:
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "model_rebuild"
+        and not call.args
+        and not call.keywords
+    )
+
+
 def spec_display(spec: Path) -> str:
     """The spec path as written into provenance: repo-relative when inside the repo."""
     try:
@@ -183,6 +277,8 @@ def generate_into(stage: Path, spec: Path) -> None:
 
     (stage / MODELS_PKG).mkdir()
     run(dmcg_argv(spec_arg, out_arg), cwd=REPO)
+    models = stage / MODELS_PKG / "__init__.py"
+    models.write_text(defer_builds(models.read_text(encoding="utf-8")), encoding="utf-8")
     for argv in RUFF_POST:
         run(argv, cwd=stage / MODELS_PKG)
     (stage / "ruff.toml").unlink()
@@ -205,6 +301,7 @@ def generate_into(stage: Path, spec: Path) -> None:
             ],
             MODELS_PKG: [
                 shlex.join(dmcg_argv(spec_text, shown_out)),
+                DEFER_NOTE,
                 *(f"(cwd {shown_out}/{MODELS_PKG}) {shlex.join(a)}" for a in RUFF_POST),
             ],
         },

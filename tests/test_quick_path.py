@@ -20,7 +20,8 @@ from pydantic import ValidationError
 
 import lptpb_models as models
 from lptpb_ext import RequestValidationError, _validation, validate_body
-from lptpb_ext._limits import compact_json
+from lptpb_ext._limits import MAX_STRUCTURED_CONTENT_BYTES, compact_json
+from lptpb_ext._wire import wire_json
 from tests.strategies import spec_values
 
 
@@ -147,3 +148,85 @@ def test_message_by_message_validation_gives_the_unions_model(body):
 def test_message_by_message_validation_never_accepts_more(body):
     """Mixed and odd messages: the quick way accepts only what the union accepts, identically."""
     _same_model(body)
+
+
+# ---- a body given as data is sent as that data ---------------------------------------------
+
+
+def _sent(body: Any) -> bytes | tuple[str, str]:
+    try:
+        return _validation.wire_body(models.SendMessagesRequest, body)
+    except RequestValidationError as exc:
+        return exc.path, exc.rule
+
+
+def _contents(body: Any) -> list[Any]:
+    messages = body.get("messages") if isinstance(body, dict) else None
+    return [
+        m["structuredContent"]
+        for m in messages or ()
+        if isinstance(m, dict) and "structuredContent" in m
+    ]
+
+
+def _sent_as_data_agrees(body: Any) -> None:
+    """Sent as data: the model's verdict but for the size, which counts the bytes sent; and
+    what is sent is the model's data (as JSON values: 1 == 1.0, keys in any order)."""
+    sent, checked = _sent(body), _verdict(body)
+    if isinstance(sent, bytes):
+        assert checked is None or checked[1] == "maxSerializedBytes", checked
+        dumped = validate_body(models.SendMessagesRequest, json.loads(sent))
+        assert json.loads(sent) == dumped.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        for content in _contents(body):
+            assert len(wire_json(content) or b"") <= MAX_STRUCTURED_CONTENT_BYTES
+        return
+    if sent[1] == "maxSerializedBytes":
+        sizes = [len(wire_json(c) or b"") for c in _contents(body)]
+        assert max(sizes) > MAX_STRUCTURED_CONTENT_BYTES
+        return
+    assert sent == checked
+
+
+@given(body=_bodies_near_limits())
+def test_a_body_sent_as_data_is_checked_on_the_bytes_sent(body):
+    """Near the limits and with odd values: the verdict of the model, sizes as sent."""
+    _sent_as_data_agrees(body)
+
+
+@given(body=spec_values("SendMessagesRequest"))
+def test_a_contract_body_sent_as_data_is_checked_like_the_model(body):
+    """Bodies drawn from openapi.yaml: sent as data, checked as the model is."""
+    _sent_as_data_agrees(body)
+
+
+_texts = st.lists(
+    st.sampled_from(["hi", "", "h\u00e9", "\ud800", "x" * 5000, "x" * 5001, "NaN", "Info"]),
+    max_size=60,
+)
+
+
+@given(messages=_texts)
+def test_a_body_of_texts_is_checked_in_one_call_with_the_same_verdict(messages):
+    """Texts only: one check against the models' own constraints, no model per text; the
+    same verdict as the full way, and the same bytes."""
+    body = {"messages": messages}
+    quick = _validation._texts_only(body)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_validation, "_texts_only", lambda body: None)
+        full = _sent(body)
+    if quick is not None:
+        assert quick == full
+    else:
+        assert not isinstance(full, bytes), "the one-call check refused a body the full way sends"
+
+
+def test_an_integer_in_a_number_field_is_sent_and_measured_as_given():
+    """A dict is sent as it is: ``"lo":1`` stays ``1`` and is measured so; the same content as
+    a model is sent as the model writes it (``1.0``) and measured so (see test_validation)."""
+    row = {"type": "horizontal", "elements": [{"type": "map", "lo": 1, "la": 2}] * 235}
+    content = {"type": "vertical", "elements": [row, row]}
+    body = {"messages": [{"structuredContent": content}]}
+    sent = _validation.wire_body(models.SendMessagesRequest, body)
+    assert b'"lo":1,' in sent
+    assert len(wire_json(content) or b"") <= MAX_STRUCTURED_CONTENT_BYTES
+    assert _verdict(body) == ("messages[0].structuredContent", "maxSerializedBytes")

@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
-class ErrorText(RootModel[str]):
+class ErrorText(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: str
     """
     An error body as the service sent it, possibly empty or an HTML page. Read it for a human; never rely on its wording.
@@ -20,9 +21,7 @@ class ErrorBody(BaseModel):
     A JSON error body. None is documented, so every field is optional and others may appear.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     message: str | None = None
     """
     A human-readable explanation, when the service gives one.
@@ -38,9 +37,7 @@ class UserPassCredentials(BaseModel):
     A login name and its password.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     username: Annotated[str, Field(min_length=1)]
     password: Annotated[str, Field(min_length=1)]
 
@@ -50,9 +47,7 @@ class ApiKeyCredentials(BaseModel):
     A login name and the four API key values generated for the user.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     username: Annotated[str, Field(min_length=1)]
     appKey: Annotated[str, Field(min_length=1)]
     secret: Annotated[str, Field(min_length=1)]
@@ -65,9 +60,7 @@ class LegacyLoginRequest(BaseModel):
     The flat login body of the oldest documentation (deprecated).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     username: Annotated[str, Field(min_length=1)]
     password: Annotated[str, Field(min_length=1)]
 
@@ -77,9 +70,7 @@ class LoginResponse(BaseModel):
     The bearer to send as `Authorization: Bearer <bearer>` on every other call.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     bearer: Annotated[str, Field(min_length=1)]
     """
     An opaque token; it stays valid until a newer login of the same user.
@@ -91,9 +82,7 @@ class CommandAccepted(BaseModel):
     The id of the command the call created.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     commandId: Annotated[str, Field(min_length=1)]
     """
     Identifies the command for `getCommand`.
@@ -105,15 +94,14 @@ class MessageContext(BaseModel):
     The intent that the batch answers, for reporting.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     intentId: str | None = None
     intentName: str | None = None
     confidenceScore: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
 
 
-class PlainTextMessage(RootModel[str]):
+class PlainTextMessage(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[str, Field(min_length=1)]
     """
     A text message shown to the consumer, sent as a bare JSON string.
@@ -125,9 +113,7 @@ class PauseMessage(BaseModel):
     A pause of `delay` whole seconds before the next message, showing the typing indicator unless `typing` is false.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     delay: Annotated[int, Field(ge=0)]
     """
     Seconds to wait.
@@ -143,9 +129,7 @@ class PrivateTextMessage(BaseModel):
     A text that only agents and managers see, never the consumer. Needs the private messages account feature.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     text: Annotated[str, Field(min_length=1)]
     messageAudience: Literal["AGENTS_AND_MANAGERS"]
     """
@@ -153,7 +137,8 @@ class PrivateTextMessage(BaseModel):
     """
 
 
-class EncodedMetadata(RootModel[str]):
+class EncodedMetadata(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         str,
         Field(
@@ -173,14 +158,13 @@ class ExternalIdMetadata(BaseModel):
     Your own id for the message or a click, reported back in sent, delivered, viewed and clicked analytics.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["ExternalId"]
     id: Annotated[str, Field(max_length=64)]
 
 
-class BusinessCase(RootModel[str]):
+class BusinessCase(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[str, Field(max_length=256)]
 
 
@@ -189,9 +173,7 @@ class BotIntent(BaseModel):
     An intent the bot matched, with its confidence.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: Annotated[str, Field(max_length=256)]
     name: Annotated[str | None, Field(max_length=256)] = None
     confidenceScore: Annotated[float, Field(ge=0.0, le=1.0)]
@@ -206,9 +188,7 @@ class BotIdentity(BaseModel):
     Which bot answered.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     botId: str
     botProvider: str | None = None
     botProviderType: (
@@ -224,9 +204,7 @@ class ActionReasonMetadata(BaseModel):
     Why the bot acted, for example why it escalated (`escalated_by_user`, `escalated_by_bot`, `escalated_by_configuration`, `escalated_by_error`).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["ActionReason"]
     reasonId: Annotated[str | None, Field(max_length=64)] = None
     reason: Annotated[str, Field(max_length=64)]
@@ -237,9 +215,7 @@ class EscalationBusinessCase(BaseModel):
     A business case the bot went through, and when.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: Annotated[str | None, Field(max_length=256)] = None
     time: int | None = None
 
@@ -249,9 +225,7 @@ class ConnectorPaymentResponseMetadata(BaseModel):
     The outcome of a payment request made through a channel connector.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal["ConnectorPaymentResponse"]
     Status: bool | None = None
     requestIdentifier: str | None = None
@@ -262,9 +236,7 @@ class ConnectorAuthenticationResponseMetadata(BaseModel):
     The outcome of an authentication request made through a channel connector: a token on success, errors on failure.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal["ConnectorAuthenticationResponse"]
     Status: bool | None = None
     token: str | None = None
@@ -276,9 +248,7 @@ class SocialUserProfile(BaseModel):
     The consumer's profile on the social network, as the network gives it.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
 
 class SocialEvent(BaseModel):
@@ -286,9 +256,7 @@ class SocialEvent(BaseModel):
     Where a social messaging event comes from and what kind it is.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     source: Annotated[str | None, Field(examples=["Facebook", "Twitter"])] = None
     """
     The social network, by the name its connector uses. LivePerson's metadata guide shows `Facebook` and `Twitter`; the social channels LivePerson connects have grown since, and each connector sends its own name, so any string is accepted.
@@ -304,9 +272,7 @@ class BusinessChatBubble(BaseModel):
     The bubble an Apple Messages for Business consumer sees.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     title: str
     style: Literal["icon", "small", "large"] | None = None
     subtitle: str | None = None
@@ -319,9 +285,7 @@ class ChannelMetadata(BaseModel):
     A documented channel metadata type whose fields this contract does not check (Apple Messages for Business events and forms, connector requests, WhatsApp products): the tag is checked, any fields are allowed.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal[
         "BusinessEvent",
         "BusinessFormEvent",
@@ -339,9 +303,7 @@ class TransferRequest(BaseModel):
     The skill to transfer to, and optionally one agent of it.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     skill: Annotated[str, Field(min_length=1)]
     """
     The skill's name, exactly as configured (case-sensitive).
@@ -360,12 +322,11 @@ class CloseConversationRequest(BaseModel):
     Closing takes no parameters; an empty object may be sent.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
-class TtrType(RootModel[Literal["URGENT", "NORMAL", "PRIORITIZED"]]):
+class TtrType(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["URGENT", "NORMAL", "PRIORITIZED"]
     """
     A time-to-response priority (case-sensitive). The older `CUSTOM` type, with a `value` in seconds, is no longer documented and is refused.
@@ -377,9 +338,7 @@ class JoinConversationRequest(BaseModel):
     The bot to add and what it says on joining.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     agentId: Annotated[
         str, Field(min_length=1, pattern="^(?:\\.{0,2}[^.]|\\.{3})(?:[^.]|\\.)*$")
     ]
@@ -397,9 +356,7 @@ class RemoveAgentRequest(BaseModel):
     The bot to remove and what it says before leaving.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     agentId: Annotated[
         str, Field(min_length=1, pattern="^(?:\\.{0,2}[^.]|\\.{3})(?:[^.]|\\.)*$")
     ]
@@ -417,9 +374,7 @@ class SdeProduct(BaseModel):
     A product.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str | None = None
     category: str | None = None
     sku: str | None = None
@@ -431,22 +386,22 @@ class SdeDate(BaseModel):
     A calendar date.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     day: Annotated[int | None, Field(ge=1, le=31)] = None
     month: Annotated[int | None, Field(ge=1, le=12)] = None
     year: int | None = None
 
 
-class SdeGenderCode(RootModel[Literal[0, 1, 2]]):
+class SdeGenderCode(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal[0, 1, 2]
     """
     0 male, 1 female, 2 other.
     """
 
 
-class SdeGenderName(RootModel[str]):
+class SdeGenderName(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         str,
         Field(
@@ -458,14 +413,16 @@ class SdeGenderName(RootModel[str]):
     """
 
 
-class SdeMarketingChannelCode(RootModel[Literal[0, 1, 2, 3, 4]]):
+class SdeMarketingChannelCode(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal[0, 1, 2, 3, 4]
     """
     The channel's code.
     """
 
 
-class SdeMarketingChannelDigit(RootModel[Literal["0", "1", "2", "3", "4"]]):
+class SdeMarketingChannelDigit(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["0", "1", "2", "3", "4"]
     """
     The channel's code as a digit string.
@@ -477,9 +434,7 @@ class SdeAge(BaseModel):
     Age, and date of birth.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     age: Annotated[int | None, Field(ge=0)] = None
     year: int | None = None
     month: Annotated[int | None, Field(ge=1, le=12)] = None
@@ -491,9 +446,7 @@ class SdeAddress(BaseModel):
     Where the consumer lives.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     country: Annotated[str | None, Field(pattern="^[A-Z]{2}$")] = None
     """
     ISO 3166-1 alpha-2 code, upper case.
@@ -506,9 +459,7 @@ class SdeLead(BaseModel):
     Lead details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     topic: str | None = None
     value: float | None = None
     currency: str | None = None
@@ -520,9 +471,7 @@ class SdeServiceActivity(BaseModel):
     Service activity details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     topic: str | None = None
     status: Annotated[int | None, Field(ge=0, le=10)] = None
     """
@@ -537,9 +486,7 @@ class SdeVisitorError(BaseModel):
     Visitor error details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     contextId: str | None = None
     message: str | None = None
     code: str | None = None
@@ -552,14 +499,13 @@ class SearchContentSde(BaseModel):
     What the consumer searched for.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["searchInfo"]
     keywords: list[str]
 
 
-class CommandState(RootModel[Literal["waiting", "completed", "failed"]]):
+class CommandState(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["waiting", "completed", "failed"]
     """
     `waiting` until the command runs, then `completed` or `failed`.
@@ -571,9 +517,7 @@ class CommandData(BaseModel):
     What the command asks for, in the service's own normalised form.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: str
     """
     The kind of command, for example `messages` or `sdes`; the names of the other kinds are not documented.
@@ -595,9 +539,7 @@ class CommandError(BaseModel):
     Why the command failed, for example `com.liveperson.bot-connectors-worker.error.public-api.execution-failed` when it did not run before its `ttl`.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     name: str
     trace: list[Any] | None = None
 
@@ -607,9 +549,7 @@ class ServiceDomain(BaseModel):
     The host of one service for one account.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     service: str
     account: str
     baseURI: str
@@ -623,9 +563,7 @@ class ServiceDomainList(BaseModel):
     The hosts of the account's services.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     baseURIs: list[ServiceDomain]
 
 
@@ -634,9 +572,7 @@ class ServiceDomainLookup(BaseModel):
     One service's host, either bare (`service`, `account` and `baseURI`, as in ServiceDomain) or inside the list wrapper (`baseURIs`, as in ServiceDomainList). One object with the properties of both shapes, exactly one set of which is required (the `allOf`/`oneOf` below), rather than a union of the two schemas: both are tolerant response objects, so a generator that decodes a union by trying each variant (openapi-generator's Java) fills both from either answer, and generators that cannot model a union of required sets (openapi-python-client) still write one class.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     service: str | None = None
     account: str | None = None
     baseURI: str | None = None
@@ -646,7 +582,8 @@ class ServiceDomainLookup(BaseModel):
     baseURIs: list[ServiceDomain] | None = None
 
 
-class RespItem(RootModel[str]):
+class RespItem(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[str, Field(max_length=128)]
 
 
@@ -655,9 +592,7 @@ class KeyValuePair(BaseModel):
     A key (up to 128 characters) with an optional value (up to 2048); used by keyValuePairList rows and custom-action data.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     key: Annotated[str, Field(max_length=128)]
     value: Annotated[str | None, Field(max_length=2048)] = None
 
@@ -667,9 +602,7 @@ class AccordionSelectMode(BaseModel):
     Names an accordionSelect so that a button's `ref` can submit its selection.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: Annotated[str, Field(max_length=200)]
     """
     Identifier referred to by a button's `ref.name`.
@@ -681,9 +614,7 @@ class AccordionTitle(BaseModel):
     The heading of one accordionSelect section (name plus optional extra text).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: Annotated[str, Field(max_length=200)]
     additional: Annotated[str | None, Field(max_length=200)] = None
     """
@@ -696,9 +627,7 @@ class LooseMetadataItem(BaseModel):
     One item of a click or layout `metadata` array. Pollock does not validate these items and neither do we (beyond requiring an object): typical items look like `{"type": "ExternalId", "id": "..."}`, but arbitrary keys are accepted.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
 
 class AddToCartItem(BaseModel):
@@ -706,9 +635,7 @@ class AddToCartItem(BaseModel):
     One product line of an addToCart action.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     productId: Annotated[str | None, Field(max_length=256)] = None
     quantity: int | None = None
 
@@ -718,9 +645,7 @@ class LinkPlatformUri(BaseModel):
     A platform-specific URI (ios, android or web) overriding a link action's `uri`.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     uri: Annotated[
         str | None, Field(max_length=1024, pattern="^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$")
     ] = None
@@ -734,9 +659,7 @@ class StylePadding(BaseModel):
     Padding around an element in logical units, each side 0 to 50.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     top: Annotated[float, Field(ge=0.0, le=50.0)] = 0
     trailing: Annotated[float, Field(ge=0.0, le=50.0)] = 0
     """
@@ -754,9 +677,7 @@ class CustomSettings(BaseModel):
     Channel behaviour flags for an element or action.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     blockSCWhenNotLastMsg: bool | None = None
     """
     Disable the structured content once it is no longer the last message.
@@ -768,9 +689,7 @@ class CustomContainerSettings(BaseModel):
     Behaviour flags for the conversation window while the content is shown.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     blockTextInput: bool | None = None
     """
     Block the text input while the content is shown.
@@ -782,9 +701,7 @@ class AccessibilityWeb(BaseModel):
     HTML accessibility attributes (`role`, `tabindex` and `aria-*`) applied on the web client; values are strings, each with Pollock's maximum length (10 to 1000 depending on the attribute).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     role: Annotated[str | None, Field(max_length=100)] = None
     tabindex: Annotated[str | None, Field(max_length=20)] = None
     aria_activedescendant: Annotated[
@@ -914,86 +831,96 @@ class AccessibilityWeb(BaseModel):
     ] = None
 
 
-class ButtonClass(RootModel[Literal["text", "button"]]):
+class ButtonClass(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["text", "button"]
     """
     How a button element is drawn, as a text-like link (`text`, the default) or as a raised button.
     """
 
 
-class ButtonRefType(RootModel[Literal["carouselSelect", "accordionSelect"]]):
+class ButtonRefType(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["carouselSelect", "accordionSelect"]
     """
     The kind of select element a button's `ref` points at.
     """
 
 
-class LayoutBorder(RootModel[Literal["border", "borderLess", "dropShadow"]]):
+class LayoutBorder(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["border", "borderLess", "dropShadow"]
     """
     Border style of a horizontal or vertical layout (default `border`).
     """
 
 
-class LayoutScroll(RootModel[Literal["disable", "enable"]]):
+class LayoutScroll(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["disable", "enable"]
     """
     Whether a vertical layout scrolls when its content is taller than the card (default `disable`).
     """
 
 
-class SelectionMode(RootModel[Literal["single", "multiple"]]):
+class SelectionMode(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["single", "multiple"]
     """
     Whether a carouselSelect allows one selected card or several.
     """
 
 
-class LinkTarget(RootModel[Literal["self", "blank", "slideout"]]):
+class LinkTarget(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["self", "blank", "slideout"]
     """
     Where a link action opens (default `self`), in the same window, a new window or a slide-out panel.
     """
 
 
-class DatePickerClass(RootModel[Literal["single", "range"]]):
+class DatePickerClass(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["single", "range"]
     """
     Whether a date picker selects one date or a date range.
     """
 
 
-class FirstDayOfWeek(RootModel[Literal["sun", "mon"]]):
+class FirstDayOfWeek(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["sun", "mon"]
     """
     First day of the week shown by a schedule slot list (default `mon`).
     """
 
 
-class TextSize(RootModel[Literal["small", "medium", "large"]]):
+class TextSize(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["small", "medium", "large"]
     """
     Text size of a styled element.
     """
 
 
-class TextAlignment(RootModel[Literal["leading", "center", "trailing"]]):
+class TextAlignment(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["leading", "center", "trailing"]
     """
     Horizontal text alignment; leading and trailing follow the text direction.
     """
 
 
-class AspectRatio(RootModel[Literal["rectangle", "square", "horizontal"]]):
+class AspectRatio(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["rectangle", "square", "horizontal"]
     """
     Aspect ratio of images in a vertical layout or carousel.
     """
 
 
-class DisplaySize(
-    RootModel[Literal["cover", "contain", "large", "compact", "tall", "full"]]
-):
+class DisplaySize(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Literal["cover", "contain", "large", "compact", "tall", "full"]
     """
     Size of images in a vertical layout or carousel.
@@ -1005,9 +932,7 @@ class UserPassLogin(BaseModel):
     Log in with the user's password (login method Password).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     authType: Literal["USER_PASS"]
     credentials: UserPassCredentials
 
@@ -1017,9 +942,7 @@ class ApiKeyLogin(BaseModel):
     Log in with the user's API keys (login method API Key): the four OAuth 1 values generated for the user.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     authType: Literal["API_KEY"]
     credentials: ApiKeyCredentials
 
@@ -1029,9 +952,7 @@ class BotResponseMetadata(BaseModel):
     What the bot understood: intents with their confidence, business cases, and the bot's identity. Channel validators may add fields, which are allowed.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal["BotResponse"]
     externalConversationId: Annotated[str | None, Field(max_length=64)] = None
     businessCases: list[BusinessCase] | None = None
@@ -1047,9 +968,7 @@ class EscalationSummaryMetadata(BaseModel):
     A summary handed to the agent when the bot escalates.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["EscalationSummary"]
     escalationCause: str | None = None
     businessCases: list[EscalationBusinessCase] | None = None
@@ -1062,9 +981,7 @@ class SocialMessagingConversationDataMetadata(BaseModel):
     The social network identity of the consumer of a social messaging conversation.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal["SocialMessagingConversationData"]
     directMessagingId: str | None = None
     userProfile: SocialUserProfile | None = None
@@ -1075,9 +992,7 @@ class SocialMessagingEventDataMetadata(BaseModel):
     The social network event (a Facebook or Twitter post, reply, direct message, …, or one of another social connector) that a social messaging message answers.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal["SocialMessagingEventData"]
     event: SocialEvent | None = None
     channel: Annotated[str | None, Field(examples=["Public", "Private"])] = None
@@ -1092,9 +1007,7 @@ class BusinessChatMessageMetadata(BaseModel):
     How an Apple Messages for Business list picker or time picker is shown.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     type: Literal["BusinessChatMessage"]
     receivedMessage: BusinessChatBubble
     replyMessage: BusinessChatBubble | None = None
@@ -1105,9 +1018,7 @@ class SetTtrRequest(BaseModel):
     The time-to-response priority to set.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     ttrType: TtrType
 
 
@@ -1116,9 +1027,7 @@ class SdeProductLine(BaseModel):
     A product and how many of it.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     product: SdeProduct | None = None
     quantity: int | None = None
 
@@ -1128,9 +1037,7 @@ class SdeProductView(BaseModel):
     A product that was viewed.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     product: SdeProduct | None = None
 
 
@@ -1139,9 +1046,7 @@ class SdeCustomerInfo(BaseModel):
     Customer information. `ctype` (tier, e.g. "vip") and `cstatus` (e.g. "cancelled") are free strings compared case-insensitively. `storeZipCode` and `storeNumber` are not honoured for authenticated consumers.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     ctype: str | None = None
     cstatus: str | None = None
     balance: float | None = None
@@ -1161,16 +1066,16 @@ class SdeCustomerInfo(BaseModel):
     storeNumber: str | None = None
 
 
-class SdeGender(RootModel[SdeGenderCode | SdeGenderName]):
+class SdeGender(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: SdeGenderCode | SdeGenderName
     """
     Gender, as its code (0 male, 1 female, 2 other) or its name in any case (`MALE`, `Male`, `female`, …): LivePerson's own examples use both.
     """
 
 
-class SdeMarketingChannel(
-    RootModel[SdeMarketingChannelCode | SdeMarketingChannelDigit]
-):
+class SdeMarketingChannel(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: SdeMarketingChannelCode | SdeMarketingChannelDigit
     """
     How the consumer arrived: 0 direct, 1 search, 2 social, 3 email, 4 referral, as the number or as its digit string (LivePerson's example sends "1").
@@ -1182,9 +1087,7 @@ class SdeContact(BaseModel):
     A way to reach the consumer.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     email: str | None = None
     phone: str | None = None
     phoneType: (
@@ -1209,9 +1112,7 @@ class LeadSde(BaseModel):
     A sales lead.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["lead"]
     lead: SdeLead
 
@@ -1221,9 +1122,7 @@ class ServiceActivitySde(BaseModel):
     A service request and its progress.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["service"]
     service: SdeServiceActivity
 
@@ -1233,9 +1132,7 @@ class VisitorErrorSde(BaseModel):
     An error the consumer ran into.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["error"]
     error: SdeVisitorError
 
@@ -1245,9 +1142,7 @@ class CommandResult(BaseModel):
     When the command ran and, if it failed, why.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     startTime: int | None = None
     """
     Milliseconds since the epoch.
@@ -1268,9 +1163,7 @@ class ButtonRef(BaseModel):
     Links a button to the carouselSelect or accordionSelect whose selection it submits (`ref` of a button element).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: Annotated[str | None, Field(max_length=200)] = None
     """
     The `selectMode.name` of the referenced select element.
@@ -1286,9 +1179,7 @@ class KeyValuePairListElement(BaseModel):
     A table of 1 to 50 key/value rows.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["keyValuePairList"]
     elements: Annotated[list[KeyValuePair], Field(max_length=50, min_length=1)]
 
@@ -1298,9 +1189,7 @@ class CarouselSelectMode(BaseModel):
     Names a carouselSelect and says whether one or several cards may be selected.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: Annotated[str, Field(max_length=200)]
     """
     Identifier referred to by a button's `ref.name`.
@@ -1313,9 +1202,7 @@ class PublishTextAction(BaseModel):
     Sends the given text (up to 256 characters) into the conversation as if the user typed it.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["publishText"]
     text: Annotated[str, Field(max_length=256)]
     customSettings: CustomSettings | None = None
@@ -1326,9 +1213,7 @@ class AddToCartAction(BaseModel):
     Adds up to 10 products to the user's shopping cart.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["addToCart"]
     items: Annotated[list[AddToCartItem], Field(max_length=10)]
 
@@ -1338,9 +1223,7 @@ class NavigateAction(BaseModel):
     Opens navigation to a location. Coordinates are not range-checked (Pollock accepts any numbers).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["navigate"]
     la: float
     """
@@ -1362,9 +1245,7 @@ class CustomAction(BaseModel):
     An integration-defined action carrying up to 10 key/value pairs.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["custom"]
     data: Annotated[list[KeyValuePair] | None, Field(max_length=10)] = None
     customSettings: CustomSettings | None = None
@@ -1375,9 +1256,7 @@ class DatePickerAction(BaseModel):
     Opens a date picker for a single date or a date range.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["datePicker"]
     class_: Annotated[DatePickerClass, Field(alias="class")]
     title: Annotated[str | None, Field(max_length=40)] = None
@@ -1398,9 +1277,7 @@ class ScheduleSlot(BaseModel):
     One appointment slot of a scheduleSlotList action.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["scheduleSlot"]
     id: Annotated[str, Field(max_length=256)]
     start: int
@@ -1427,9 +1304,7 @@ class Style(BaseModel):
     Visual styling of an element. Colour properties are CSS color strings (for example `#E0E0E0`), up to 256 characters; Pollock's non-standard `format: color` is not carried over.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     background_color: Annotated[
         str | None, Field(alias="background-color", max_length=256)
     ] = None
@@ -1483,9 +1358,7 @@ class Separator(BaseModel):
     A separator line drawn between the items of a layout.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     thickness: Annotated[float, Field(ge=1.0, le=10.0)]
     """
     Line thickness in logical units.
@@ -1498,9 +1371,7 @@ class DisplaySettings(BaseModel):
     Image display hints (aspect ratio and size) for vertical layouts and carousels.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     aspectRatio: AspectRatio | None = None
     size: DisplaySize | None = None
 
@@ -1510,33 +1381,20 @@ class Accessibility(BaseModel):
     Accessibility attributes of an element, per platform (only web is defined).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     web: AccessibilityWeb | None = None
 
 
-class LoginRequest(RootModel[UserPassLogin | ApiKeyLogin]):
+class LoginRequest(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[UserPassLogin | ApiKeyLogin, Field(discriminator="authType")]
     """
     A login with a password or with API keys, told apart by `authType` (case-sensitive).
     """
 
 
-class MessageMetadata(
-    RootModel[
-        ExternalIdMetadata
-        | BotResponseMetadata
-        | ActionReasonMetadata
-        | EscalationSummaryMetadata
-        | ConnectorPaymentResponseMetadata
-        | ConnectorAuthenticationResponseMetadata
-        | SocialMessagingConversationDataMetadata
-        | SocialMessagingEventDataMetadata
-        | BusinessChatMessageMetadata
-        | ChannelMetadata
-    ]
-):
+class MessageMetadata(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         ExternalIdMetadata
         | BotResponseMetadata
@@ -1560,9 +1418,7 @@ class CartSde(BaseModel):
     The consumer's cart as it is now.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["cart"]
     total: float
     currency: str | None = None
@@ -1575,9 +1431,7 @@ class SdePurchaseCart(BaseModel):
     What the purchase contained.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     products: list[SdeProductLine]
     numItems: int | None = None
 
@@ -1587,9 +1441,7 @@ class ProductViewSde(BaseModel):
     Products the consumer looked at.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["prodView"]
     currency: str | None = None
     products: list[SdeProductView] | None = None
@@ -1600,9 +1452,7 @@ class CustomerInfoSde(BaseModel):
     Who the customer is to the brand (tier, status, balance, ids).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["ctmrinfo"]
     info: SdeCustomerInfo
 
@@ -1612,9 +1462,7 @@ class SdeMarketingInfo(BaseModel):
     Marketing source.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     channel: SdeMarketingChannel | None = None
     affiliate: str | None = None
     campaignId: str | None = None
@@ -1625,9 +1473,7 @@ class SdePersonalInfo(BaseModel):
     Personal details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     firstname: str | None = None
     lastname: str | None = None
     age: SdeAge | None = None
@@ -1645,9 +1491,7 @@ class Command(BaseModel):
     A command created by one of the conversation calls: what was asked, its state, and once it ran, its result.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    model_config = ConfigDict(extra="allow", defer_build=True)
     id: str
     """
     The command's id, a digit string such as "21".
@@ -1665,9 +1509,7 @@ class LinkAction(BaseModel):
     Opens a URI (up to 1024 characters), optionally with per-platform overrides.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["link"]
     uri: Annotated[
         str, Field(max_length=1024, pattern="^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$")
@@ -1692,9 +1534,7 @@ class ScheduleSlotListAction(BaseModel):
     Offers up to 256 appointment slots for the user to pick from.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["scheduleSlotList"]
     title: Annotated[str | None, Field(max_length=40)] = None
     slots: Annotated[list[ScheduleSlot] | None, Field(max_length=256)] = None
@@ -1707,9 +1547,7 @@ class CheckedAction(BaseModel):
     The only action a checkbox click may carry: when the box is checked and the list submitted, `publishText` (up to 250 characters) is sent.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["checked"]
     publishText: Annotated[str, Field(max_length=250)]
     accessibility: Accessibility | None = None
@@ -1721,9 +1559,7 @@ class SubmitAsTextAction(BaseModel):
     The only action a submitButton click may carry: submits the list's checked boxes as text.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["submitAsText"]
     submit: bool
     accessibility: Accessibility | None = None
@@ -1735,9 +1571,7 @@ class PurchaseSde(BaseModel):
     A purchase the consumer made.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["purchase"]
     total: float | None = None
     currency: str | None = None
@@ -1750,9 +1584,7 @@ class MarketingSourceSde(BaseModel):
     How the consumer came to the brand.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["mrktInfo"]
     info: SdeMarketingInfo
 
@@ -1762,17 +1594,17 @@ class PersonalInfoSde(BaseModel):
     The consumer's personal details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["personal"]
     personal: SdePersonalInfo
 
 
-class CommandList(RootModel[list[Command]]):
+class CommandList(RootModel):
     """
     Commands of one conversation, newest first.
     """
+
+    model_config = ConfigDict(defer_build=True)
 
     root: list[Command]
     """
@@ -1780,17 +1612,8 @@ class CommandList(RootModel[list[Command]]):
     """
 
 
-class Action(
-    RootModel[
-        PublishTextAction
-        | LinkAction
-        | NavigateAction
-        | AddToCartAction
-        | CustomAction
-        | DatePickerAction
-        | ScheduleSlotListAction
-    ]
-):
+class Action(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         PublishTextAction
         | LinkAction
@@ -1811,9 +1634,7 @@ class Click(BaseModel):
     What happens when the user clicks an element or layout: up to 4 actions, plus conversation metadata sent along with the click.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     actions: Annotated[list[Action] | None, Field(max_length=4)] = None
     metadata: list[LooseMetadataItem] | None = None
     """
@@ -1826,9 +1647,7 @@ class CheckboxClick(BaseModel):
     The click of a checkbox; its actions may only be `checked` (at most 4).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     actions: Annotated[list[CheckedAction] | None, Field(max_length=4)] = None
     metadata: list[LooseMetadataItem] | None = None
     """
@@ -1841,9 +1660,7 @@ class SubmitButtonClick(BaseModel):
     The click of a submitButton; its actions may only be `submitAsText` (at most 4).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     actions: Annotated[list[SubmitAsTextAction] | None, Field(max_length=4)] = None
     metadata: list[LooseMetadataItem] | None = None
     """
@@ -1856,9 +1673,7 @@ class QuickReply(BaseModel):
     One quick-reply chip: a button, whose title may be as long as any button's (JSON Pollock's button title limit, 128 characters). How much of the title a channel shows is the channel's rendering, not an API limit: LivePerson's guideline is 25 characters (web messaging shows an ellipsis after 22), Facebook Messenger shows 20; a longer title is sent as it is. The SDK's channel check (`check_channel`) warns about it per channel.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["button"]
     title: Annotated[str, Field(max_length=128)]
     """
@@ -1869,20 +1684,8 @@ class QuickReply(BaseModel):
     style: Style | None = None
 
 
-class Sde(
-    RootModel[
-        CartSde
-        | PurchaseSde
-        | ProductViewSde
-        | CustomerInfoSde
-        | MarketingSourceSde
-        | PersonalInfoSde
-        | LeadSde
-        | ServiceActivitySde
-        | VisitorErrorSde
-        | SearchContentSde
-    ]
-):
+class Sde(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         CartSde
         | PurchaseSde
@@ -1906,9 +1709,7 @@ class TextElement(BaseModel):
     A block of text (up to 5000 characters). Intended difference from Pollock: `type` is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["text"]
     text: Annotated[str, Field(max_length=5000)]
     rtl: bool | None = None
@@ -1935,9 +1736,7 @@ class ImageElement(BaseModel):
     An image shown from a URL (up to 2048 characters), with optional caption. Intended difference from Pollock: `type` is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["image"]
     caption: Annotated[str | None, Field(max_length=128)] = None
     url: Annotated[str, Field(max_length=2048)]
@@ -1969,9 +1768,7 @@ class ButtonElement(BaseModel):
     A clickable button with a title (up to 128 characters). Also allowed as the optional second item of a list's buttonList. Intended difference from Pollock: `type` is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["button"]
     class_: Annotated[ButtonClass, Field(alias="class", validate_default=True)] = "text"
     """
@@ -2005,9 +1802,7 @@ class MapElement(BaseModel):
     A map pinned at a location. Pollock does not range-check the coordinates, and neither do we. Intended difference from Pollock: `type` is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["map"]
     lo: float
     """
@@ -2042,9 +1837,7 @@ class LinkPreviewElement(BaseModel):
     A preview of a web page, given by its URL (up to 2048 characters). Intended difference from Pollock: `type` is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["linkPreview"]
     url: Annotated[str, Field(max_length=2048)]
     """
@@ -2076,9 +1869,7 @@ class QuickReplyTemplateElement(BaseModel):
     Pollock's `template` element: a title with 1 to 32 canned responses (quick-reply template). Not the same as the channel-level quick replies (QuickReplies). Intended difference from Pollock: `type` is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["template"]
     templateType: Literal["quickReply"]
     title: Annotated[str, Field(max_length=5000)]
@@ -2112,9 +1903,7 @@ class CheckboxElement(BaseModel):
     One checkbox of a checklist. Its click may only carry `checked` actions (CheckboxClick).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["checkbox"]
     text: Annotated[str, Field(max_length=5000)]
     rtl: bool | None = None
@@ -2146,9 +1935,7 @@ class SubmitButtonElement(BaseModel):
     The button that submits a list's checked boxes. Its click may only carry `submitAsText` actions (SubmitButtonClick).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["submitButton"]
     title: Annotated[str, Field(max_length=128)]
     rtl: bool | None = None
@@ -2177,9 +1964,7 @@ class QuickReplies(BaseModel):
     A set of 1 to 24 quick-reply chips laid out 1 to 8 per row (LivePerson's channel `quickReplies` schema).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["quickReplies"]
     itemsPerRow: int
     """
@@ -2193,9 +1978,7 @@ class SetSdesRequest(BaseModel):
     The SDEs to set, and the consumer's visitor and session they belong to.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     sdes: Annotated[list[Sde], Field(min_length=1)]
     sharkVisitorId: Annotated[str, Field(min_length=1)]
     """
@@ -2207,7 +1990,8 @@ class SetSdesRequest(BaseModel):
     """
 
 
-class ButtonListItem(RootModel[SubmitButtonElement | ButtonElement]):
+class ButtonListItem(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[SubmitButtonElement | ButtonElement, Field(discriminator="type")]
     """
     One item of a buttonList's `elements`: the submit button or an ordinary button.
@@ -2219,9 +2003,7 @@ class ChecklistElement(BaseModel):
     A group of 2 to 256 checkboxes inside a list section.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["checklist"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
@@ -2240,9 +2022,7 @@ class ButtonListElement(BaseModel):
     The last item of a list: a submit button, optionally followed by one ordinary button (`[submitButton]` or `[submitButton, button]`).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["buttonList"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
@@ -2265,9 +2045,7 @@ class QuickRepliesContent(BaseModel):
     A quick-replies message body: the text shown to the user plus the chips offered under it. Messaging channels only; not part of JSON Pollock.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     quickReplies: QuickReplies
     message: str
     """
@@ -2275,7 +2053,8 @@ class QuickRepliesContent(BaseModel):
     """
 
 
-class SectionItem(RootModel[TextElement | ChecklistElement]):
+class SectionItem(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[TextElement | ChecklistElement, Field(discriminator="type")]
     """
     One item of a section's `elements`: a sub-header text or the checklist.
@@ -2287,9 +2066,7 @@ class SectionElement(BaseModel):
     One section of a list's sectionList: a checklist, optionally preceded by a TextElement sub-header.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["section"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
@@ -2317,9 +2094,7 @@ class SectionListElement(BaseModel):
     The middle item of a list; holds 1 to 256 sections.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["sectionList"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     elements: Annotated[list[SectionElement], Field(max_length=256, min_length=1)]
@@ -2331,7 +2106,8 @@ class SectionListElement(BaseModel):
     customContainerSettings: CustomContainerSettings | None = None
 
 
-class ListItem(RootModel[TextElement | SectionListElement | ButtonListElement]):
+class ListItem(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         TextElement | SectionListElement | ButtonListElement,
         Field(discriminator="type"),
@@ -2346,9 +2122,7 @@ class ListElement(BaseModel):
     A checklist form. `elements` is exactly three items in this order: a header TextElement, a SectionListElement and a ButtonListElement.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["list"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     elements: tuple[TextElement, SectionListElement, ButtonListElement]
@@ -2368,9 +2142,7 @@ class SendMessagesRequest(BaseModel):
     A batch of messages, sent in order, with an optional intent context.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     context: MessageContext | None = None
     messages: Annotated[list[MessageItem], Field(min_length=1)]
 
@@ -2380,9 +2152,7 @@ class StructuredContentMessage(BaseModel):
     Structured content (a card, carousel, list, …) or quick replies, with optional message metadata and encoded metadata.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     structuredContent: MessageContent
     """
     The rich content, or quick replies with the text shown above them. At most 15000 bytes as compact UTF-8 JSON. Quick replies work on messaging conversations only.
@@ -2399,9 +2169,7 @@ class HorizontalLayout(BaseModel):
     Lays out up to 256 structured-content items side by side. Items may be any StructuredContent, so layouts nest.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["horizontal"]
     tag: Annotated[str | None, Field(max_length=64)] = None
     """
@@ -2444,9 +2212,7 @@ class VerticalLayout(BaseModel):
     Stacks up to 256 structured-content items top to bottom; the usual shape of a card. Items may be any StructuredContent, so layouts nest.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["vertical"]
     tag: Annotated[str | None, Field(max_length=64)] = None
     """
@@ -2486,9 +2252,7 @@ class CarouselElement(BaseModel):
     A horizontally scrolling row of 2 to 10 cards.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["carousel"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
@@ -2512,9 +2276,7 @@ class CarouselSelectElement(BaseModel):
     A carousel of 1 to 20 selectable cards; a button whose `ref` names this element's `selectMode.name` submits the selection.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["carouselSelect"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
@@ -2537,9 +2299,7 @@ class AccordionSelectElement(BaseModel):
     An accordion of 1 to 20 selectable cards, each headed by an entry of `titles` (1 to 20 entries).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["accordionSelect"]
     tooltip: Annotated[str | None, Field(max_length=256)] = None
     padding: Annotated[float, Field(ge=0.0, le=10.0)] = 0
@@ -2565,9 +2325,7 @@ class TabsElement(BaseModel):
     A set of 1 to 10 tabs, each holding one card.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: Literal["tabs"]
     style: Style | None = None
     elements: Annotated[list[Card], Field(max_length=10, min_length=1)]
@@ -2575,11 +2333,8 @@ class TabsElement(BaseModel):
     customContainerSettings: CustomContainerSettings | None = None
 
 
-class MessageItem(
-    RootModel[
-        PlainTextMessage | PauseMessage | PrivateTextMessage | StructuredContentMessage
-    ]
-):
+class MessageItem(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: (
         PlainTextMessage | PauseMessage | PrivateTextMessage | StructuredContentMessage
     )
@@ -2588,19 +2343,8 @@ class MessageItem(
     """
 
 
-class Card(
-    RootModel[
-        TextElement
-        | ImageElement
-        | ButtonElement
-        | MapElement
-        | LinkPreviewElement
-        | QuickReplyTemplateElement
-        | KeyValuePairListElement
-        | HorizontalLayout
-        | VerticalLayout
-    ]
-):
+class Card(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         TextElement
         | ImageElement
@@ -2618,24 +2362,8 @@ class Card(
     """
 
 
-class StructuredContent(
-    RootModel[
-        TextElement
-        | ImageElement
-        | ButtonElement
-        | MapElement
-        | LinkPreviewElement
-        | QuickReplyTemplateElement
-        | KeyValuePairListElement
-        | HorizontalLayout
-        | VerticalLayout
-        | CarouselElement
-        | CarouselSelectElement
-        | AccordionSelectElement
-        | ListElement
-        | TabsElement
-    ]
-):
+class StructuredContent(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         TextElement
         | ImageElement
@@ -2658,25 +2386,8 @@ class StructuredContent(
     """
 
 
-class MessageContent(
-    RootModel[
-        QuickRepliesContent
-        | TextElement
-        | ImageElement
-        | ButtonElement
-        | MapElement
-        | LinkPreviewElement
-        | QuickReplyTemplateElement
-        | KeyValuePairListElement
-        | HorizontalLayout
-        | VerticalLayout
-        | CarouselElement
-        | CarouselSelectElement
-        | AccordionSelectElement
-        | ListElement
-        | TabsElement
-    ]
-):
+class MessageContent(RootModel):
+    model_config = ConfigDict(defer_build=True)
     root: (
         QuickRepliesContent
         | TextElement
@@ -2697,13 +2408,3 @@ class MessageContent(
     """
     What a structured message carries: quick replies (QuickRepliesContent) or rich content, any of StructuredContent's variants. Quick replies have no tag on the wire, so this union has no discriminator; the shapes keep the variants apart instead: QuickRepliesContent is a closed object that requires `quickReplies` and `message` and has no `type`, while every rich-content variant is a closed object that requires its own `type` value (`const`) and has neither `quickReplies` nor `message`. The variants are listed one by one rather than as StructuredContent, a union inside this union: generators decode a nested tagged union wrongly here (openapi-generator's typescript-fetch imports a type guard it never writes for one; its Go client takes an untagged object for a StructuredContent with nothing in it), while each variant's own model checks its `type` value (typescript-fetch, Java, Python). The same JSON is accepted either way.
     """
-
-
-SendMessagesRequest.model_rebuild()
-StructuredContentMessage.model_rebuild()
-HorizontalLayout.model_rebuild()
-VerticalLayout.model_rebuild()
-CarouselElement.model_rebuild()
-CarouselSelectElement.model_rebuild()
-AccordionSelectElement.model_rebuild()
-TabsElement.model_rebuild()
