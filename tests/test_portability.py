@@ -6,9 +6,12 @@ import copy
 import functools
 import importlib.util
 import json
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from tests import spec as oas
 
@@ -48,3 +51,34 @@ def test_a_spec_the_generator_cannot_read_fails_the_check(tmp_path: Path) -> Non
     problems = portability().check(spec, tmp_path / "out")
     assert problems, "a dangling $ref must not pass"
     assert "openapi-typescript" in problems[0]
+
+
+def test_the_fixed_query_values_are_the_contracts_consts() -> None:
+    """The matrix asks each client for the `const` query values the contract declares."""
+    found = portability().matrix.fixed_params(oas.spec())
+    assert found["login"] == {"v": "1.3"}
+    assert found["legacyLogin"] == {"v": "1.3"}
+    assert found["getServiceDomain"] == {"version": "1.0"}
+    assert found["listServiceDomains"] == {"version": "1.0"}
+    assert set(portability().matrix.FIXED_CALLS) <= set(found)
+
+
+def test_a_python_client_without_autoset_constants_fails_the_matrix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without `autosetConstants` the python client refuses a login without `v`: a failure."""
+    matrix = portability().matrix
+    if matrix.generator_jar() is None or shutil.which("java") is None:
+        pytest.skip("openapi-generator-cli or java missing (make portability-tools)")
+    languages = matrix.languages
+
+    def without_autoset() -> dict[str, object]:
+        found = languages()
+        del found["python"].options["autosetConstants"]
+        return found
+
+    monkeypatch.setattr(matrix, "languages", without_autoset)
+    problems, report = matrix.check(oas.ROOT / "openapi.yaml", tmp_path, only=["python"])
+    assert report["python"]["fixed_values_unaided"] == 0
+    assert any(p.startswith("python: fixed:login: refuses") for p in problems), problems
+    assert any(p.startswith("python: fixed:getServiceDomain: refuses") for p in problems)

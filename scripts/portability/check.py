@@ -19,7 +19,8 @@ Output goes to ``build/portability/`` (git-ignored): ``openapi.d.ts`` and copies
 
 Then the openapi-generator matrix (``matrix.py``): python, typescript-fetch, go and java
 clients, each generated with no unexplained warning, compiled, and made to decode and re-encode
-every example of the contract and of the seeds. Its report is ``build/portability/matrix.json``.
+every example of the contract and of the seeds, and asked to send the fixed query values
+(``v=1.3``, ``version=1.0``) unaided. Its report is ``build/portability/matrix.json``.
 
 Last, openapi-core (``openapi_core_pairs``): the demo (``scripts/demo.py``) and the simulator
 tests run with the simulator recording every exchange it answers, and openapi-core 0.23 (in the
@@ -174,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"portability: openapi-generator {name}: "
                 f"{len(entry['warnings_unexplained'])} unexplained warning(s); "
                 f"compile {entry['compile']}; round trip {entry.get('roundtrip', '-')}"
+                f"; fixed query values sent unaided "
+                f"{entry.get('fixed_values_unaided', '-')}/{len(matrix.FIXED_CALLS)}"
                 f"; {len(entry.get('known_failures', {}))} known generator failure(s)"
                 f" ({entry['seconds']} s)"
             )

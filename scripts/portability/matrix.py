@@ -19,8 +19,14 @@ java                ``library=native`` (Jackson), compiled with Debian's javac a
 Each generation must print no warning but the ones explained in ``EXPLAINED`` (each with its
 reason); each client must compile; then a small program per language decodes every example of
 the contract and every JSON example of the seed documents into the generated model of its
-schema, encodes it again, and the result must equal the input as JSON. A language whose
-toolchain is missing is skipped, and says why (``.ci/run`` installs them).
+schema, encodes it again, and the result must equal the input as JSON. Then a second small
+program per language (``fixed/``) calls ``login`` and ``getServiceDomain`` without ``v`` and
+``version``, the required query parameters that allow one value only (``const``), and records
+the URL the client hands to its transport (a recording transport: nothing is sent): a client
+must put ``v=1.3`` / ``version=1.0`` in it unaided. Only python does (``autosetConstants``);
+typescript-fetch, go and java (native) refuse to build the request, each a ``KNOWN`` failure
+with the template evidence, and ``NOT_USED`` says why no option of theirs is turned on. A
+language whose toolchain is missing is skipped, and says why (``.ci/run`` installs them).
 
 Generator options, the same a receiving team would pick, each explained in ``LANGUAGES``:
 ``useOneOfDiscriminatorLookup`` (decode a tagged union by its ``discriminator``, as the contract
@@ -36,6 +42,7 @@ import re
 import shutil
 import subprocess
 import time
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +56,9 @@ Json: TypeAlias = Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 ROUNDTRIP = HERE / "roundtrip"
+FIXED = HERE / "fixed"
+#: The operations whose fixed query values (``v``, ``version``) each client is asked to send.
+FIXED_CALLS = ("login", "getServiceDomain")
 TOOLS_VENV = REPO / ".tools" / "portability"
 NODE_BIN = REPO / "scripts" / "node" / "node_modules" / ".bin"
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -103,6 +113,49 @@ KNOWN: dict[tuple[str, str], str] = {
             "seed:003_3cd25fd9e4556268:4",
         )
     },
+    **{
+        (language, f"fixed:{operation}"): why
+        for language, why in {
+            "typescript-fetch": (
+                "the caller must pass `v` / `version`: typescript-fetch never calls "
+                "DefaultCodegen.handleConstantParams, so `autosetConstants` changes nothing, and "
+                "apis.mustache throws RequiredError for a required parameter left out and fills "
+                "no query value from `const`, `enum` or `default`"
+            ),
+            "go": (
+                'the caller must pass `.V("1.3")` / `.Version("1.0")`: go never calls '
+                "handleConstantParams (`autosetConstants` changes nothing), and go/api.mustache "
+                "fails a required parameter left out with 'v is required and must be specified'; "
+                "it sends a `default` unaided only for an optional parameter, and optional would "
+                "say the service takes a login without `v`, which it refuses"
+            ),
+            "java": (
+                'the caller must pass "1.3" / "1.0" (a plain String argument): '
+                "Java/libraries/native/api.mustache throws ApiException 'Missing the required "
+                "parameter' and never renders `constantParams` (only okhttp-gson's does), so "
+                "`autosetConstants` would take the parameter out of the signature and the URL "
+                "alike: the client would never send `v`"
+            ),
+        }.items()
+        for operation in ("login", "getServiceDomain")
+    },
+}
+
+#: Options tried for the fixed query values and left off, each with why (see ``fixed_values``).
+NOT_USED: dict[str, str] = {
+    "typescript-fetch autosetConstants": (
+        "no effect: the generated client is the same byte for byte (the generator never calls "
+        "handleConstantParams)"
+    ),
+    "go autosetConstants": (
+        "no effect: the generated client is the same byte for byte (the generator never calls "
+        "handleConstantParams)"
+    ),
+    "java autosetConstants": (
+        "harmful with library=native: AbstractJavaCodegen removes `v` and `version` from the "
+        "parameters, and native's api.mustache has no `constantParams` section to put them back, "
+        "so login and the Domain API calls would go out without them and be refused"
+    ),
 }
 
 
@@ -334,12 +387,13 @@ def compile_and_run(  # noqa: PLR0911, PLR0912, PLR0915 - one straight recipe pe
         return f"round trip failed:\n{output}" if code else ""
     if name == "typescript-fetch":
         shutil.copyfile(ROUNDTRIP / "roundtrip.ts", gen / "roundtrip.ts")
+        shutil.copyfile(FIXED / "fixed.ts", gen / "fixed.ts")
         tsconfig: dict[str, Any] = {
             "compilerOptions": {
                 "strict": True, "target": "es2020", "module": "commonjs", "lib": ["es2020", "dom"],
                 "types": [], "outDir": "dist", "skipLibCheck": False, "noEmitOnError": False,
             },
-            "files": ["index.ts", "roundtrip.ts"],
+            "files": ["index.ts", "roundtrip.ts", "fixed.ts"],
         }  # fmt: skip
         (gen / "tsconfig.json").write_text(json.dumps(tsconfig), encoding="utf-8")
         node_types = NODE_BIN.parent / "@types" / "node"
@@ -359,13 +413,7 @@ def compile_and_run(  # noqa: PLR0911, PLR0912, PLR0915 - one straight recipe pe
         # Debian bookworm's Go is 1.19; the generated go.mod asks for a newer language version
         # without using any of its features.
         mod.write_text(re.sub(r"(?m)^go \d+\.\d+(\.\d+)?$", "go 1.19", mod.read_text()), "utf-8")
-        env = {
-            "GOFLAGS": "-mod=mod",
-            "GOTOOLCHAIN": "local",
-            "GOCACHE": str(gen.parent / ".gocache"),
-            "GOPATH": str(gen.parent / ".gopath"),
-            "CGO_ENABLED": "0",
-        }
+        env = go_env(gen)
         schemas = sorted({c["schema"] for c in json.loads(cases_file.read_text())} - missing)
         registry = "\n".join(
             f'\t"{s}": func() interface{{}} {{ return new(lptpb.{s}) }},' for s in schemas
@@ -394,19 +442,101 @@ def compile_and_run(  # noqa: PLR0911, PLR0912, PLR0915 - one straight recipe pe
             code, output = run(["unzip", "-q", "-o", str(jar), f"{JSR310}*", "-d", str(jsr)], gen)
             if code:
                 return f"could not take jsr310 from the generator jar:\n{output}"
-        jars = [f"/usr/share/java/{name}.jar" for name in DEBIAN_JARS]
-        jars += ["/usr/share/java/jakarta-annotation-api.jar", str(jsr)]
-        classpath = ":".join([*jars, "classes"])
+        classpath = java_classpath(gen)
         sources = sorted(str(p.relative_to(gen)) for p in (gen / "src" / "main").rglob("*.java"))
         shutil.copyfile(ROUNDTRIP / "RoundTrip.java", gen / "RoundTrip.java")
+        shutil.copyfile(FIXED / "FixedValues.java", gen / "FixedValues.java")
         code, output = run(["javac", "-nowarn", "-encoding", "UTF-8", "-d", "classes", "-cp",
-                            classpath, *sources, "RoundTrip.java"], gen)  # fmt: skip
+                            classpath, *sources, "RoundTrip.java", "FixedValues.java"],
+                           gen)  # fmt: skip
         if code:
             return f"javac failed:\n{output[-4000:]}"
         code, output = run(["java", "-cp", classpath, "RoundTrip", str(cases_file), str(out_file)],
                            gen)  # fmt: skip
         return f"round trip failed:\n{output}" if code else ""
     raise ValueError(name)
+
+
+def go_env(gen: Path) -> dict[str, str]:
+    return {
+        "GOFLAGS": "-mod=mod",
+        "GOTOOLCHAIN": "local",
+        "GOCACHE": str(gen.parent / ".gocache"),
+        "GOPATH": str(gen.parent / ".gopath"),
+        "CGO_ENABLED": "0",
+    }
+
+
+def java_classpath(gen: Path) -> str:
+    jars = [f"/usr/share/java/{name}.jar" for name in DEBIAN_JARS]
+    jars += ["/usr/share/java/jakarta-annotation-api.jar", str(gen.parent / "jsr310")]
+    return ":".join([*jars, "classes"])
+
+
+# ----------------------------------------------------------------------------- fixed values
+
+
+def fixed_params(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """operationId -> {name: value} of its required query parameters that allow one value only.
+
+    The contract writes such a value as ``const`` (``v=1.3`` on login, ``version=1.0`` on the
+    Domain API); a single-value ``enum`` counts the same.
+    """
+    found: dict[str, dict[str, str]] = {}
+    for item in spec["paths"].values():
+        shared = item.get("parameters", [])
+        for op in item.values():
+            if not isinstance(op, dict) or "operationId" not in op:
+                continue
+            for param in (_resolve(spec, p) for p in [*shared, *op.get("parameters", [])]):
+                schema = _resolve(spec, param.get("schema", {}))
+                values = [schema["const"]] if "const" in schema else schema.get("enum", [])
+                if param["in"] == "query" and param.get("required") and len(values) == 1:
+                    found.setdefault(op["operationId"], {})[param["name"]] = str(values[0])
+    return found
+
+
+def run_fixed(name: str, gen: Path, out_file: Path) -> str:
+    """Run the language's fixed-values program (built with the client); problems, or ''."""
+    if name == "python":
+        shutil.copyfile(FIXED / "fixed.py", gen / "fixed.py")
+        argv, env = [str(tools_python()), "fixed.py", str(out_file)], {"PYTHONPATH": str(gen)}
+    elif name == "typescript-fetch":
+        argv, env = ["node", "dist/fixed.js", str(out_file)], {}
+    elif name == "go":
+        (gen / "fixed").mkdir(exist_ok=True)
+        shutil.copyfile(FIXED / "fixed.go", gen / "fixed" / "main.go")
+        code, output = run(["go", "build", "-o", "fx", "./fixed"], gen, go_env(gen))
+        if code:
+            return f"go build ./fixed failed:\n{output[-4000:]}"
+        argv, env = ["./fx", str(out_file)], {}
+    elif name == "java":
+        argv, env = ["java", "-cp", java_classpath(gen), "FixedValues", str(out_file)], {}
+    else:
+        raise ValueError(name)
+    code, output = run(argv, gen, env)
+    return f"fixed values program failed:\n{output[-4000:]}" if code else ""
+
+
+def fixed_outcomes(
+    expected: dict[str, dict[str, str]], out_file: Path
+) -> dict[str, tuple[bool, str]]:
+    """``fixed:<operationId>`` -> (sent unaided, what the client did) for each of FIXED_CALLS."""
+    got = json.loads(out_file.read_text(encoding="utf-8"))
+    outcomes = {}
+    for operation in FIXED_CALLS:
+        want = expected.get(operation, {})
+        answer = got.get(operation, {"error": "no answer"})
+        if "url" in answer:
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(answer["url"]).query)
+            sent = all(query.get(key) == [value] for key, value in want.items())
+            shown = "&".join(f"{k}={v}" for k, v in want.items())
+            text = (f"sends {shown} unaided" if sent
+                    else f"leaves {shown} out: {answer['url']}")  # fmt: skip
+        else:
+            sent, text = False, f"refuses to build the request: {answer.get('error')}"
+        outcomes[f"fixed:{operation}"] = (sent, text)
+    return outcomes
 
 
 def same_json(a: Json, b: Json) -> bool:
@@ -498,6 +628,7 @@ def check(  # noqa: PLR0912, PLR0915 - one pass per language, reported as it goe
         gen = out / name
         shutil.rmtree(gen, ignore_errors=True)
         entry: dict[str, Any] = {"options": language.options, "why": language.why}
+        entry["not_used"] = {k: v for k, v in NOT_USED.items() if k.startswith(f"{name} ")}
         ok, unexplained, explained = generate(language, spec.resolve(), gen, jar)
         entry["warnings_unexplained"] = unexplained
         entry["warnings_explained"] = explained
@@ -528,6 +659,21 @@ def check(  # noqa: PLR0912, PLR0915 - one pass per language, reported as it goe
                 for key, text in failed.items():
                     if (name, key) not in KNOWN:
                         problems.append(f"{name}: {text}")
+                failure = run_fixed(name, gen, out / f"{name}.fixed.json")
+                if failure:
+                    problems.append(f"{name}: {failure}")
+                    failed.update({f"fixed:{op}": failure for op in FIXED_CALLS})
+                else:
+                    outcomes = fixed_outcomes(fixed_params(document), out / f"{name}.fixed.json")
+                    entry["fixed_values"] = {key: text for key, (_, text) in outcomes.items()}
+                    entry["fixed_values_unaided"] = sum(sent for sent, _ in outcomes.values())
+                    for key, (sent, text) in outcomes.items():
+                        if not sent:
+                            failed[key] = text
+                            if (name, key) in KNOWN:
+                                entry["known_failures"][key] = KNOWN[(name, key)]
+                            else:
+                                problems.append(f"{name}: {key}: {text}")
                 for lang, key in KNOWN:
                     if lang == name and key not in failed:
                         problems.append(
