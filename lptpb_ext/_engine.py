@@ -498,17 +498,21 @@ class AsyncEngine(_Engine[httpx.AsyncClient]):
         deadline_at = self._deadline()
         if outer is not None and deadline_at >= outer:  # inside a call: its scope bounds us
             return self._finish(call, await self._drive(call, deadline_at, _Progress()))
-        token = _CALL_DEADLINE.set(deadline_at)
         progress = _Progress()
         sent_at_ms = int(self.wall_clock() * 1000)
         loop_deadline = asyncio.get_running_loop().time() + (deadline_at - self.clock())
         try:
+            # The timer is armed before the deadline is set: it copies the task's context, and
+            # a cancelled timer stays in the loop's heap until the loop purges it; armed after,
+            # each copy would keep this call's context (and its deadline) alive that long.
             async with asyncio.timeout_at(loop_deadline):
-                response = await self._drive(call, deadline_at, progress)
+                token = _CALL_DEADLINE.set(deadline_at)
+                try:
+                    response = await self._drive(call, deadline_at, progress)
+                finally:
+                    _CALL_DEADLINE.reset(token)
         except TimeoutError:
             raise self._out_of_time(call, progress, sent_at_ms) from None
-        finally:
-            _CALL_DEADLINE.reset(token)
         return self._finish(call, response)
 
     async def _drive(self, call: Call, deadline_at: float, progress: _Progress) -> httpx.Response:
