@@ -28,6 +28,13 @@ from lptpb_models import Command, CommandAccepted, SendMessagesRequest, ServiceD
 
 __all__ = ["AsyncClient"]
 
+_ASYNCIO_SLEEP = asyncio.sleep
+
+
+def _wake(future: asyncio.Future[None]) -> None:
+    if not future.done():  # not cancelled meanwhile
+        future.set_result(None)
+
 
 class AsyncClient(ClientBase):
     """An asyncio client of one account, logged in as one Public API user.
@@ -200,27 +207,32 @@ class AsyncClient(ClientBase):
             command_id, ttl=ttl, timeout=timeout, clock=self._clock, wall_clock=self._wall_clock
         )
         step: Step | CommandOutcome = FETCH
-        while True:
+        while True:  # nothing but the waiter and the step is held through a pause
             if isinstance(step, Fetch):
                 try:
-                    command: Command | NotFoundError = await self.get_command(
-                        conversation_id, command_id
-                    )
+                    step = waiter.fetched(await self.get_command(conversation_id, command_id))
                 except NotFoundError as exc:
-                    command = exc
-                step = waiter.fetched(command)
-                del command  # not held through the pause
+                    step = waiter.fetched(exc)
             elif isinstance(step, ListCheck):
                 try:
-                    listed: list[Command] | NotFoundError = await self.list_commands(
-                        conversation_id
-                    )
+                    step = waiter.listed(await self.list_commands(conversation_id))
                 except NotFoundError as exc:
-                    listed = exc
-                step = waiter.listed(listed)
-                del listed
+                    step = waiter.listed(exc)
             elif isinstance(step, Pause):
-                await self._sleep(step.seconds)
+                seconds, step = step.seconds, FETCH
+                if self._sleep is _ASYNCIO_SLEEP:
+                    # what asyncio.sleep does, without its coroutine: thousands of commands
+                    # waiting at once each hold one frame fewer
+                    loop = asyncio.get_running_loop()
+                    woken = loop.create_future()
+                    timer = loop.call_later(seconds, _wake, woken)
+                    try:
+                        await woken
+                    finally:
+                        timer.cancel()
+                    del woken, timer
+                else:
+                    await self._sleep(seconds)
                 step = waiter.paused()
             else:
                 return step

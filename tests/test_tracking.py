@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from typing import Any
 
+import httpx
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
-from lptpb_ext import CommandTrackingError, DeadlineExceededError
-from tests.clients import Driven, make
-from tests.fakes import CONVERSATION, FakeApi, FakeClock, Fault
+from lptpb_ext import AsyncClient, CommandTrackingError, DeadlineExceededError
+from lptpb_ext._session import SessionPool
+from tests.clients import USER, Driven, make
+from tests.fakes import ACCOUNT, BASE_URL, CONVERSATION, FakeApi, FakeClock, Fault
 
 SKILL_MISSING = (
     "com.liveperson.bot-connectors-worker.error.pipes.messaging-handle-bot-action"
@@ -116,3 +120,51 @@ def test_caller_timeout_shorter_than_ttl_raises_deadline(setup) -> None:
     api.send_messages(CONVERSATION, {"messages": ["slow"]}, ttl=120)
     with pytest.raises(DeadlineExceededError):
         api.wait_for_command(CONVERSATION, "1", timeout=3.0)
+
+
+def _real_time_client(fake: FakeApi) -> AsyncClient:
+    """An async client with the default sleep (asyncio's loop, real time), not a fake one."""
+    http = httpx.AsyncClient(transport=fake.transport())
+    return AsyncClient(
+        ACCOUNT, USER, base_url=BASE_URL, http_client=http, session_pool=SessionPool()
+    )
+
+
+def test_async_default_sleep_pauses_on_the_loop() -> None:
+    """Without a sleep of the caller's, the pause between polls is the event loop's timer."""
+    fake = FakeApi()
+    _settle_on_read(fake, 2, "completed")
+
+    async def main() -> str:
+        async with _real_time_client(fake) as client:
+            command_id = (await client.send_messages(CONVERSATION, {"messages": ["hi"]})).commandId
+            return (await client.wait_for_command(CONVERSATION, command_id)).status
+
+    assert asyncio.run(main()) == "completed"
+
+
+def test_async_wait_cancelled_during_a_pause() -> None:
+    """Cancelling a wait during its pause cancels it cleanly: nothing fires or logs later."""
+    fake = FakeApi()
+    errors: list[dict[str, Any]] = []
+
+    async def main() -> None:
+        asyncio.get_running_loop().set_exception_handler(lambda _, context: errors.append(context))
+        async with _real_time_client(fake) as client:
+            command_id = (await client.send_messages(CONVERSATION, {"messages": ["hi"]})).commandId
+            task = asyncio.create_task(client.wait_for_command(CONVERSATION, command_id))
+            while _reads(fake) < 1:  # then it is in its first pause (0.2 s)
+                await asyncio.sleep(0.01)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            await asyncio.sleep(0.3)  # past the pause the wait was in
+
+    asyncio.run(main())
+    assert errors == []
+    assert _reads(fake) == 1
+
+
+def _reads(fake: FakeApi) -> int:
+    return sum(request.method == "GET" and "/command/" in request.url.path
+               for request in fake.requests)  # fmt: skip
