@@ -219,20 +219,19 @@ class AsyncClient(ClientBase):
                 except NotFoundError as exc:
                     step = waiter.listed(exc)
             elif isinstance(step, Pause):
-                seconds, step = step.seconds, FETCH
                 if self._sleep is _ASYNCIO_SLEEP:
                     # what asyncio.sleep does, without its coroutine: thousands of commands
                     # waiting at once each hold one frame fewer
-                    loop = asyncio.get_running_loop()
-                    woken = loop.create_future()
-                    timer = loop.call_later(seconds, _wake, woken)
+                    woken = asyncio.get_running_loop().create_future()
+                    timer = woken.get_loop().call_later(step.seconds, _wake, woken)
+                    step = FETCH  # the Pause is not held through it
                     try:
                         await woken
                     finally:
                         timer.cancel()
                     del woken, timer
                 else:
-                    await self._sleep(seconds)
+                    await self._sleep(step.seconds)
                 step = waiter.paused()
             else:
                 return step

@@ -117,7 +117,7 @@ class Waiter:
     a few hundred bytes while they wait.
     """
 
-    __slots__ = ("_clock", "_delay", "_give_up", "_hard_stop", "_polls", "_started", "_wall_clock",
+    __slots__ = ("_clock", "_delay", "_give_up", "_hard_stop", "_polls", "_timeout", "_wall_clock",
                  "command_id")  # fmt: skip
 
     def __init__(
@@ -132,8 +132,9 @@ class Waiter:
         self.command_id = command_id
         self._clock = clock
         self._wall_clock = wall_clock
-        self._started = started = clock()
+        started = clock()  # not kept: the caller's timeout is, for its error
         self._give_up = started + (ttl if ttl is not None else TTL_MAX) + GRACE
+        self._timeout = timeout
         self._hard_stop = started + timeout if timeout is not None else None
         self._delay = FIRST_POLL
         self._polls = 1  # the first Fetch
@@ -158,7 +159,7 @@ class Waiter:
             return CommandOutcome("expired", self.command_id, answer, reason="still waiting")
         delay = self._delay
         if self._hard_stop is not None and now + delay > self._hard_stop:
-            raise DeadlineExceededError("getCommand", self._hard_stop - self._started, self._polls)
+            raise DeadlineExceededError("getCommand", self._timeout or 0.0, self._polls)
         if now + delay > self._give_up:
             self._delay = delay = max(self._give_up - now, 0.0)
         return Pause(delay)
