@@ -80,6 +80,18 @@ def _not_json(  # noqa: PLR0911 - one verdict per kind of JSON value
     return None
 
 
+def _may_hold_nan_or_infinity(encoded: bytes) -> bool:
+    """Whether pydantic's JSON ``encoded`` may hold ``NaN``, ``Infinity`` or ``-Infinity``
+    (the serialiser's spelling of them), perhaps only inside a string.
+
+    A search for one byte (memchr, well under 1 µs in 15 kB) first: a search for a word costs
+    5-10 µs there (half of writing the JSON), and is needed only when its first letter is
+    there. The serialiser writes infinity as ``Infinity``, so that is the word sought: ``Inf``
+    was sought before, twice as slow and found in more strings.
+    """
+    return (b"N" in encoded and b"NaN" in encoded) or (b"I" in encoded and b"Infinity" in encoded)
+
+
 def quick_json(raw: object) -> bytes | None:
     """``raw`` as JSON by pydantic's serialiser (Rust, fast), or None where it may not be JSON.
 
@@ -90,7 +102,7 @@ def quick_json(raw: object) -> bytes | None:
         encoded = to_json(raw, by_alias=True)
     except (PydanticSerializationError, ValueError, TypeError, RecursionError):
         return None
-    if (b"N" in encoded and b"NaN" in encoded) or b"Inf" in encoded:  # memchr first
+    if _may_hold_nan_or_infinity(encoded):
         return None
     return encoded
 
@@ -113,7 +125,7 @@ def wire_json(raw: object) -> bytes | None:
         encoded = _WIRE.to_json(raw, by_alias=True, exclude_unset=True)
     except (PydanticSerializationError, ValueError, TypeError, RecursionError):
         return None
-    if (b"N" in encoded and b"NaN" in encoded) or b"Inf" in encoded:  # perhaps in a string
+    if _may_hold_nan_or_infinity(encoded):  # perhaps only in a string
         try:
             if _not_json(raw, ()) is not None:
                 return None
