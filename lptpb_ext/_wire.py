@@ -29,6 +29,7 @@ __all__ = [
     "check_encoded_metadata",
     "check_json",
     "check_message",
+    "check_orders",
     "check_structured",
     "check_text",
     "has_list",
@@ -176,13 +177,13 @@ def check_encoded_metadata(keys: tuple[Key, ...], text: str) -> None:
         raise _fail((*keys, "encodedMetadata"), rule, problem)
 
 
-def _check_orders(keys: tuple[Key, ...], value: object) -> None:
+def check_orders(keys: tuple[Key, ...], value: object) -> None:
     """Fixed orders the models do not enforce: list sections and list buttons."""
     if isinstance(value, BaseModel):  # a model among data: its data
         value = value.model_dump(by_alias=True, exclude_unset=True, warnings=False)
     if isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            _check_orders((*keys, i), item)
+            check_orders((*keys, i), item)
         return
     if not isinstance(value, dict):
         return
@@ -202,7 +203,7 @@ def _check_orders(keys: tuple[Key, ...], value: object) -> None:
                 raise _fail((*where, "elements"), "prefixItems", f"a {owner} holds {shapes}")
     for k, v in value.items():
         if isinstance(v, (list, tuple, dict, BaseModel)):
-            _check_orders((*keys, k), v)
+            check_orders((*keys, k), v)
 
 
 def _too_large(keys: tuple[Key, ...], size: int) -> RequestValidationError:
@@ -243,7 +244,7 @@ def check_structured(
             if len(wire) > MAX_STRUCTURED_CONTENT_BYTES:
                 raise _too_large(keys, len(wire))
             if has_list(wire):
-                _check_orders(keys, raw)
+                check_orders(keys, raw)
             return
     encoded = None
     if raw is not None and not isinstance(raw, BaseModel):
@@ -260,7 +261,7 @@ def check_structured(
     if has_list(encoded):
         if value is None:
             value = content.model_dump(by_alias=True, exclude_unset=True, warnings=False)
-        _check_orders(keys, value)
+        check_orders(keys, value)
 
 
 def check_message(
