@@ -33,7 +33,7 @@ validators built from the models' own core schemas that return plain data
 (:mod:`lptpb_ext._plain`), then the limits on the bytes to send, written once, with each
 structured content measured inside them (:func:`_contents_within_limit`). Making the ~80
 models of a 15 kB carousel and writing its content a second time to measure it were most of
-the cost: ``wire_body`` of ``make bench``'s 15 kB body went from 261 to 113 µs. Only a body
+the cost: ``wire_body`` of ``make bench``'s 15 kB body went from 217 to 94 µs. Only a body
 with a problem, or anything unusual (a model among the data), goes on to the models, which
 name the problem; ``tests/test_quick_path.py`` proves both ways give the same verdict.
 """

@@ -5,6 +5,10 @@ body (``lptpb_ext._validation._whole_is_plain``), then message by message (``_qu
 and sends only the rest through the exact, path-finding checks. These properties run every
 way on the same bodies and require the same verdict: accepted by all, or refused by all with
 the same path and rule.
+
+A send-messages dict is first checked without models at all (``_sent_unmodelled``, with the
+plain validators of ``lptpb_ext._plain``); the properties at the end hold those validators to
+the models' verdicts and errors, and ``wire_body`` to the same bytes or problem either way.
 """
 
 from __future__ import annotations
