@@ -29,6 +29,7 @@ __all__ = [
     "check_encoded_metadata",
     "check_json",
     "check_message",
+    "check_orders",
     "check_structured",
     "check_text",
     "has_list",
@@ -80,6 +81,18 @@ def _not_json(  # noqa: PLR0911 - one verdict per kind of JSON value
     return None
 
 
+def _may_hold_nan_or_infinity(encoded: bytes) -> bool:
+    """Whether pydantic's JSON ``encoded`` may hold ``NaN``, ``Infinity`` or ``-Infinity``
+    (the serialiser's spelling of them), perhaps only inside a string.
+
+    A search for one byte (memchr, well under 1 µs in 15 kB) first: a search for a word costs
+    5-10 µs there (half of writing the JSON), and is needed only when its first letter is
+    there. The serialiser writes infinity as ``Infinity``, so that is the word sought: ``Inf``
+    was sought before, twice as slow and found in more strings.
+    """
+    return (b"N" in encoded and b"NaN" in encoded) or (b"I" in encoded and b"Infinity" in encoded)
+
+
 def quick_json(raw: object) -> bytes | None:
     """``raw`` as JSON by pydantic's serialiser (Rust, fast), or None where it may not be JSON.
 
@@ -90,7 +103,7 @@ def quick_json(raw: object) -> bytes | None:
         encoded = to_json(raw, by_alias=True)
     except (PydanticSerializationError, ValueError, TypeError, RecursionError):
         return None
-    if (b"N" in encoded and b"NaN" in encoded) or b"Inf" in encoded:  # memchr first
+    if _may_hold_nan_or_infinity(encoded):
         return None
     return encoded
 
@@ -113,7 +126,7 @@ def wire_json(raw: object) -> bytes | None:
         encoded = _WIRE.to_json(raw, by_alias=True, exclude_unset=True)
     except (PydanticSerializationError, ValueError, TypeError, RecursionError):
         return None
-    if (b"N" in encoded and b"NaN" in encoded) or b"Inf" in encoded:  # perhaps in a string
+    if _may_hold_nan_or_infinity(encoded):  # perhaps only in a string
         try:
             if _not_json(raw, ()) is not None:
                 return None
@@ -164,13 +177,13 @@ def check_encoded_metadata(keys: tuple[Key, ...], text: str) -> None:
         raise _fail((*keys, "encodedMetadata"), rule, problem)
 
 
-def _check_orders(keys: tuple[Key, ...], value: object) -> None:
+def check_orders(keys: tuple[Key, ...], value: object) -> None:
     """Fixed orders the models do not enforce: list sections and list buttons."""
     if isinstance(value, BaseModel):  # a model among data: its data
         value = value.model_dump(by_alias=True, exclude_unset=True, warnings=False)
     if isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            _check_orders((*keys, i), item)
+            check_orders((*keys, i), item)
         return
     if not isinstance(value, dict):
         return
@@ -190,7 +203,7 @@ def _check_orders(keys: tuple[Key, ...], value: object) -> None:
                 raise _fail((*where, "elements"), "prefixItems", f"a {owner} holds {shapes}")
     for k, v in value.items():
         if isinstance(v, (list, tuple, dict, BaseModel)):
-            _check_orders((*keys, k), v)
+            check_orders((*keys, k), v)
 
 
 def _too_large(keys: tuple[Key, ...], size: int) -> RequestValidationError:
@@ -231,7 +244,7 @@ def check_structured(
             if len(wire) > MAX_STRUCTURED_CONTENT_BYTES:
                 raise _too_large(keys, len(wire))
             if has_list(wire):
-                _check_orders(keys, raw)
+                check_orders(keys, raw)
             return
     encoded = None
     if raw is not None and not isinstance(raw, BaseModel):
@@ -248,7 +261,7 @@ def check_structured(
     if has_list(encoded):
         if value is None:
             value = content.model_dump(by_alias=True, exclude_unset=True, warnings=False)
-        _check_orders(keys, value)
+        check_orders(keys, value)
 
 
 def check_message(

@@ -5,6 +5,10 @@ body (``lptpb_ext._validation._whole_is_plain``), then message by message (``_qu
 and sends only the rest through the exact, path-finding checks. These properties run every
 way on the same bodies and require the same verdict: accepted by all, or refused by all with
 the same path and rule.
+
+A send-messages dict is first checked without models at all (``_sent_unmodelled``, with the
+plain validators of ``lptpb_ext._plain``); the properties at the end hold those validators to
+the models' verdicts and errors, and ``wire_body`` to the same bytes or problem either way.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from pydantic import ValidationError
 import lptpb_models as models
 from lptpb_ext import RequestValidationError, _validation, validate_body
 from lptpb_ext._limits import MAX_STRUCTURED_CONTENT_BYTES, compact_json
+from lptpb_ext._plain import plain_validator
 from lptpb_ext._wire import wire_json
-from tests.strategies import spec_values
+from tests import spec as oas
+from tests.strategies import POLLOCK_SCHEMA, built_requests, pollock_values, spec_values
 
 
 def _verdict(body: Any) -> tuple[str, str] | None:
@@ -230,3 +236,149 @@ def test_an_integer_in_a_number_field_is_sent_and_measured_as_given():
     assert b'"lo":1,' in sent
     assert len(wire_json(content) or b"") <= MAX_STRUCTURED_CONTENT_BYTES
     assert _verdict(body) == ("messages[0].structuredContent", "maxSerializedBytes")
+
+
+# ---- validation without models (lptpb_ext._plain) ------------------------------------------
+# A plain validator is the model's core schema with each model made a typed dict. It must give
+# the model's verdict and, on a refusal, the same errors at the same locations: the one
+# difference allowed is the error's name for "not an object" (a typed dict says ``dict_type``
+# where a model says ``model_type``).
+
+_PLAIN_MODELS = (
+    models.SendMessagesRequest,
+    models.StructuredContentMessage,
+    models.MessageContent,
+    models.StructuredContent,
+    models.QuickRepliesContent,
+)
+
+
+def _errors(validate: Any, value: Any) -> list[tuple[str, tuple[Any, ...]]] | None:
+    try:
+        validate(value, strict=True)
+    except ValidationError as exc:
+        return [
+            ("dict_type" if e["type"] == "model_type" else e["type"], e["loc"])
+            for e in exc.errors(include_url=False)
+        ]
+    return None
+
+
+def _plain_agrees(model: type[Any], value: Any) -> None:
+    expected = _errors(model.model_validate, value)
+    assert _errors(plain_validator(model).validate_python, value) == expected
+
+
+_leaf = st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["", "x", "text", 1.5])
+
+
+@st.composite
+def _mutated(draw: Any, values: st.SearchStrategy[Any]) -> Any:
+    """A drawn value, perhaps with one change deep inside it: a key added, dropped or given
+    another value, a list item replaced or removed. Mostly invalid, near the valid ones."""
+    value = json.loads(json.dumps(draw(values)))
+    if draw(st.integers(0, 3)) == 0:
+        return value  # a quarter unchanged
+    node = value
+    for _ in range(draw(st.integers(0, 8))):
+        children = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+        children = [(k, v) for k, v in children if isinstance(v, (dict, list)) and v]
+        if not isinstance(node, (dict, list)) or not children:
+            break
+        node = draw(st.sampled_from(children))[1]
+    if isinstance(node, dict):
+        choice = draw(st.integers(0, 2))
+        if choice == 0 or not node:
+            node[draw(st.sampled_from(["type", "x", "elements", "title", "text"]))] = draw(_leaf)
+        elif choice == 1:
+            del node[draw(st.sampled_from(sorted(node)))]
+        else:
+            node[draw(st.sampled_from(sorted(node)))] = draw(_leaf)
+    elif isinstance(node, list) and node:
+        index = draw(st.integers(0, len(node) - 1))
+        if draw(st.booleans()):
+            node[index] = draw(_leaf | st.just({}))
+        else:
+            del node[index]
+    return value
+
+
+_content_values = spec_values("StructuredContent") | spec_values("QuickRepliesContent")
+if (POLLOCK_SCHEMA / "rich_content.json").is_file():  # Pollock's documents, some not ours
+    _content_values |= st.deferred(lambda: pollock_values())  # noqa: PLW0108 - built when drawn
+
+
+@given(content=_mutated(_content_values))
+def test_plain_validators_give_the_models_verdict_and_errors_on_content(content):
+    """Structured content from the contract and from Pollock, valid and broken: the plain
+    validators of every model that holds it give the model's verdict, errors and locations."""
+    for model in (models.MessageContent, models.StructuredContent, models.QuickRepliesContent):
+        _plain_agrees(model, content)
+    _plain_agrees(models.StructuredContentMessage, {"structuredContent": content})
+
+
+@given(body=_mutated(spec_values("SendMessagesRequest") | _bodies_near_limits()))
+def test_plain_validators_give_the_models_verdict_and_errors_on_bodies(body):
+    """Whole bodies, valid and broken: the same verdict, errors and locations."""
+    _plain_agrees(models.SendMessagesRequest, body)
+
+
+def _examples() -> list[Any]:
+    """Every example of openapi.yaml (with its component's model) and of Pollock."""
+    found = [
+        pytest.param(getattr(models, oas.component_name(pointer)), value, id=where)
+        for where, pointer, _, value in oas.media_examples()
+    ]
+    found += [
+        pytest.param(models.StructuredContent, json.loads(path.read_text()), id=path.name)
+        for path in oas.pollock_examples()
+    ]
+    return found
+
+
+@pytest.mark.parametrize(("model", "value"), _examples())
+def test_plain_validators_agree_on_every_example(model, value):
+    """Each example of the contract (25) and of LivePerson's Pollock (15), as its model."""
+    _plain_agrees(model, value)
+    if model is models.StructuredContent:
+        _plain_agrees(models.StructuredContentMessage, {"structuredContent": value})
+
+
+def test_plain_validators_refuse_a_model_among_the_data():
+    """pydantic takes a model inside data as it is; the plain way refuses it (no dict), and
+    the body goes the model way, which accepts it."""
+    text = models.TextElement(type="text", text="hi")
+    body = {"messages": [{"structuredContent": text}]}
+    assert not _validation._valid_unmodelled(body)
+    assert _validation._send_messages(body) is not None
+    assert isinstance(_validation.wire_body(models.SendMessagesRequest, body), bytes)
+
+
+_any_bodies = _mutated(
+    spec_values("SendMessagesRequest")
+    | _bodies_near_limits()
+    | st.builds(lambda m: m.model_dump(by_alias=True, exclude_unset=True), built_requests())
+)
+
+
+@given(body=_any_bodies)
+def test_the_unmodelled_way_accepts_what_the_models_accept(body):
+    """Message by message without models: valid exactly when the model is (strict mode), and
+    whenever ``_send_messages``'s models are."""
+    unmodelled = _validation._valid_unmodelled(body)
+    assert unmodelled == (_general(body) is not None)
+    if _validation._send_messages(body) is not None:
+        assert unmodelled
+
+
+@given(body=_any_bodies)
+def test_a_body_sent_without_models_is_sent_and_refused_as_with_them(body):
+    """``wire_body`` with and without the unmodelled way: the same bytes, or the same path and
+    rule (the unmodelled way only ever settles a body the full way would send as it is)."""
+    quick = _sent(body)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(_validation, "_sent_unmodelled", lambda body: None)
+        full = _sent(body)
+    assert quick == full
+    if _validation._sent_unmodelled(body) is not None:
+        assert isinstance(full, bytes)

@@ -459,6 +459,6 @@ def test_a_body_that_is_not_an_object_is_refused():
 def test_the_order_check_passes_over_an_untyped_type() -> None:
     """Hypothesis drew a contract-valid body holding, deep in an open object, ``{"type": []}``:
     the check of list orders raised TypeError (unhashable) instead of leaving it alone."""
-    from lptpb_ext._wire import _check_orders  # noqa: PLC0415 - the unit under test
+    from lptpb_ext._wire import check_orders  # noqa: PLC0415 - the unit under test
 
-    _check_orders(("messages", 0), {"elements": [{"type": []}, {"type": {"a": 1}}, {"type": 3}]})
+    check_orders(("messages", 0), {"elements": [{"type": []}, {"type": {"a": 1}}, {"type": 3}]})
