@@ -23,12 +23,13 @@ schema, encodes it again, and the result must equal the input as JSON. Then a se
 program per language (``fixed/``) calls ``login`` and ``getServiceDomain`` without ``v`` and
 ``version``, the required query parameters that allow one value only (``const``), and records
 the URL the client hands to its transport (a recording transport: nothing is sent): a client
-must put ``v=1.3`` / ``version=1.0`` in it unaided. Only python does (``autosetConstants``);
-typescript-fetch, go and java (native) refuse to build the request, each a ``KNOWN`` failure
-with the template evidence, and ``NOT_USED`` says why no option of theirs is turned on. A
-language whose toolchain is missing is skipped, and says why (``.ci/run`` installs them).
+must put ``v=1.3`` / ``version=1.0`` in it unaided. python does with ``autosetConstants``; the
+stock templates of typescript-fetch, go and java (native) refuse to build the request, so those
+three are generated with the template overrides in ``contrib/openapi-generator/templates/``
+(``-t``, as a receiving team would), which send them; ``NOT_USED`` says why an option is left
+off. A language whose toolchain is missing is skipped, and says why (``.ci/run`` installs them).
 
-Generator options, the same a receiving team would pick, each explained in ``LANGUAGES``:
+Generator options, the same a receiving team would pick, each explained in ``languages()``:
 ``useOneOfDiscriminatorLookup`` (decode a tagged union by its ``discriminator``, as the contract
 asks), ``hideGenerationTimestamp`` (reproducible output), and per language what its toolchain
 needs.
@@ -59,6 +60,8 @@ ROUNDTRIP = HERE / "roundtrip"
 FIXED = HERE / "fixed"
 #: The operations whose fixed query values (``v``, ``version``) each client is asked to send.
 FIXED_CALLS = ("login", "getServiceDomain")
+#: openapi-generator template overrides that send the fixed query values (``-t``), by language.
+TEMPLATES = REPO / "contrib" / "openapi-generator" / "templates"
 TOOLS_VENV = REPO / ".tools" / "portability"
 NODE_BIN = REPO / "scripts" / "node" / "node_modules" / ".bin"
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -113,48 +116,17 @@ KNOWN: dict[tuple[str, str], str] = {
             "seed:003_3cd25fd9e4556268:4",
         )
     },
-    **{
-        (language, f"fixed:{operation}"): why
-        for language, why in {
-            "typescript-fetch": (
-                "the caller must pass `v` / `version`: typescript-fetch never calls "
-                "DefaultCodegen.handleConstantParams, so `autosetConstants` changes nothing, and "
-                "apis.mustache throws RequiredError for a required parameter left out and fills "
-                "no query value from `const`, `enum` or `default`"
-            ),
-            "go": (
-                'the caller must pass `.V("1.3")` / `.Version("1.0")`: go never calls '
-                "handleConstantParams (`autosetConstants` changes nothing), and go/api.mustache "
-                "fails a required parameter left out with 'v is required and must be specified'; "
-                "it sends a `default` unaided only for an optional parameter, and optional would "
-                "say the service takes a login without `v`, which it refuses"
-            ),
-            "java": (
-                'the caller must pass "1.3" / "1.0" (a plain String argument): '
-                "Java/libraries/native/api.mustache throws ApiException 'Missing the required "
-                "parameter' and never renders `constantParams` (only okhttp-gson's does), so "
-                "`autosetConstants` would take the parameter out of the signature and the URL "
-                "alike: the client would never send `v`"
-            ),
-        }.items()
-        for operation in ("login", "getServiceDomain")
-    },
 }
 
 #: Options tried for the fixed query values and left off, each with why (see ``fixed_values``).
 NOT_USED: dict[str, str] = {
     "typescript-fetch autosetConstants": (
         "no effect: the generated client is the same byte for byte (the generator never calls "
-        "handleConstantParams)"
+        "handleConstantParams); the template override tests for a one-value parameter itself"
     ),
     "go autosetConstants": (
         "no effect: the generated client is the same byte for byte (the generator never calls "
-        "handleConstantParams)"
-    ),
-    "java autosetConstants": (
-        "harmful with library=native: AbstractJavaCodegen removes `v` and `version` from the "
-        "parameters, and native's api.mustache has no `constantParams` section to put them back, "
-        "so login and the Domain API calls would go out without them and be refused"
+        "handleConstantParams); the template override tests for a one-value parameter itself"
     ),
 }
 
@@ -164,6 +136,8 @@ class Language:
     generator: str
     options: dict[str, str]
     why: dict[str, str]
+    #: ``-t``: a directory of template overrides (``TEMPLATES``), or None for the stock ones.
+    templates: Path | None = None
     result: dict[str, Any] = field(default_factory=dict)
 
 
@@ -184,7 +158,19 @@ def languages() -> dict[str, Language]:
                 ),
             },
         ),
-        "typescript-fetch": Language("typescript-fetch", dict(shared), dict(shared_why)),
+        "typescript-fetch": Language(
+            "typescript-fetch",
+            dict(shared),
+            {
+                **shared_why,
+                "-t": (
+                    "contrib/openapi-generator/templates/typescript-fetch: the stock "
+                    "apis.mustache never sends a required query parameter's only value unaided "
+                    "(v=1.3, version=1.0)"
+                ),
+            },
+            TEMPLATES / "typescript-fetch",
+        ),
         "go": Language(
             "go",
             {**shared, "packageName": "lptpb", "enumClassPrefix": "true"},
@@ -194,7 +180,12 @@ def languages() -> dict[str, Language]:
                     "Go constants share one namespace: without the prefix `single` "
                     "(SelectionMode, DatePickerClass) and `large` (TextSize, DisplaySize) clash"
                 ),
+                "-t": (
+                    "contrib/openapi-generator/templates/go: the stock api.mustache never sends a "
+                    "required query parameter's only value unaided (v=1.3, version=1.0)"
+                ),
             },
+            TEMPLATES / "go",
         ),
         "java": Language(
             "java",
@@ -206,6 +197,7 @@ def languages() -> dict[str, Language]:
                 "dateLibrary": "legacy",
                 "containerDefaultToNull": "true",
                 "failOnUnknownProperties": "true",
+                "autosetConstants": "true",
             },
             {
                 **shared_why,
@@ -217,7 +209,17 @@ def languages() -> dict[str, Language]:
                     "Jackson refuses a field a closed object does not have, so the untagged "
                     "unions' closed variants keep apart"
                 ),
+                "autosetConstants": (
+                    "the generator takes v and version out of the methods' parameters into "
+                    "constantParams, which the -t template sends"
+                ),
+                "-t": (
+                    "contrib/openapi-generator/templates/java: the stock native api.mustache "
+                    "never renders constantParams, so without it autosetConstants would leave "
+                    "v and version out of the request"
+                ),
             },
+            TEMPLATES / "java",
         ),
     }
 
@@ -361,6 +363,8 @@ def generate(language: Language, spec: Path, out: Path, jar: Path) -> tuple[bool
     options = ",".join(f"{k}={v}" for k, v in language.options.items())
     argv = ["java", "-jar", str(jar), "generate", "-i", str(spec), "-g", language.generator,
             "-o", str(out), f"--additional-properties={options}"]  # fmt: skip
+    if language.templates is not None:
+        argv += ["-t", str(language.templates)]
     if language.generator == "go":
         argv += ["--git-host", "github.com", "--git-user-id", "lptpb", "--git-repo-id", "portable"]
     code, output = run(argv, out.parent)
@@ -628,6 +632,8 @@ def check(  # noqa: PLR0912, PLR0915 - one pass per language, reported as it goe
         gen = out / name
         shutil.rmtree(gen, ignore_errors=True)
         entry: dict[str, Any] = {"options": language.options, "why": language.why}
+        if language.templates is not None:
+            entry["templates"] = str(language.templates.relative_to(REPO))
         entry["not_used"] = {k: v for k, v in NOT_USED.items() if k.startswith(f"{name} ")}
         ok, unexplained, explained = generate(language, spec.resolve(), gen, jar)
         entry["warnings_unexplained"] = unexplained
