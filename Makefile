@@ -100,7 +100,7 @@ test: lint check-generated spec-diff docs portability ## lint, check-generated, 
 	$(VENV_BIN)/pytest
 
 .PHONY: bench
-bench: sync ## Benchmark suite: 9 measurements side by side (~3 min); docs/benchmarks.md, .png, README
+bench: sync ## Benchmark suite: 11 measurements side by side (~17 min on 2 cores); docs/benchmarks.md, .png, README
 	$(VENV_BIN)/python scripts/bench.py
 
 .PHONY: bench-builder
