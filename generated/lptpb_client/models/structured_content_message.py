@@ -62,8 +62,9 @@ class StructuredContentMessage:
                 `quickReplies` nor `message`. The variants are listed one by one rather than as StructuredContent, a union
                 inside this union: generators decode a nested tagged union wrongly here (openapi-generator's typescript-fetch
                 imports a type guard it never writes for one; its Go client takes an untagged object for a StructuredContent
-                with nothing in it), while each variant's own model checks its `type` value (typescript-fetch, Java, Python).
-                The same JSON is accepted either way.
+                with nothing in it), while each variant's own model checks its `type` value (typescript-fetch, Java, Python; Go
+                with the project's `model_simple.mustache` override in `contrib/openapi-generator/templates/go`). The same JSON
+                is accepted either way.
             metadata (list[ActionReasonMetadata | BotResponseMetadata | BusinessChatMessageMetadata | ChannelMetadata |
                 ConnectorAuthenticationResponseMetadata | ConnectorPaymentResponseMetadata | EscalationSummaryMetadata |
                 ExternalIdMetadata | SocialMessagingConversationDataMetadata | SocialMessagingEventDataMetadata] | Unset):
