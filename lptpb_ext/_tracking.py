@@ -89,7 +89,8 @@ FETCH, LIST_CHECK = Fetch(), ListCheck()
 Step = Fetch | ListCheck | Pause
 
 
-def _settled(command: Command) -> CommandOutcome | None:
+def outcome_of(command: Command) -> CommandOutcome | None:
+    """How ``command`` ended, or None while it is still ``waiting``."""
     state = command.state.root
     if state == "completed":
         return CommandOutcome("completed", command.id, command)
@@ -100,11 +101,6 @@ def _settled(command: Command) -> CommandOutcome | None:
             return CommandOutcome("expired", command.id, command, name, "not run before its ttl")
         return CommandOutcome("failed", command.id, command, name)
     return None
-
-
-def outcome_of(command: Command) -> CommandOutcome | None:
-    """How ``command`` ended, or None while it is still ``waiting``."""
-    return _settled(command)
 
 
 class Waiter:
@@ -143,7 +139,7 @@ class Waiter:
         """After a ``getCommand``: its command, or the 404 it raised."""
         if isinstance(answer, NotFoundError):
             return LIST_CHECK
-        outcome = _settled(answer)
+        outcome = outcome_of(answer)
         if outcome is not None:
             return outcome
         timeout_time = answer.data.timeoutTime

@@ -9,28 +9,12 @@
 // sidebar and must show its summary, method and path. Prints one JSON report on stdout and exits
 // 1 if anything is wrong. Driven by playwright-core (pinned in scripts/node), which downloads
 // no browser: it starts the Chromium given, Debian's by default.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-const require = createRequire(new URL("./node/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
-
-// This machine's network is closed: Chromium's background services must not try to call out.
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TIMEOUT_MS = 15000;
+import { withOfflinePage } from "./offline_chromium.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -61,34 +45,11 @@ const report = {
   screenshot: null,
 };
 
-const profile = mkdtempSync(join(tmpdir(), "lptpb-docs-chromium-"));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: args.chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1400, height: 1000 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(TIMEOUT_MS);
-  page.on("console", (msg) => {
-    if (msg.type() === "error") report.consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (err) => report.pageErrors.push(String(err)));
-  page.on("requestfailed", (req) => {
-    if (report.blockedRequests.includes(req.url())) return; // reported as blocked already
-    report.failedRequests.push(`${req.url()} (${req.failure()?.errorText ?? "failed"})`);
-  });
-  // The page must be self-contained: only the file itself may be fetched (data: and blob: URLs
-  // are not network requests and never reach this handler).
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url === pageUrl) return route.continue();
-    report.blockedRequests.push(url);
-    return route.abort("blockedbyclient");
-  });
-
+// The page must be self-contained: only the file itself may be fetched (data: and blob: URLs
+// are not network requests and never reach the check).
+const allow = (url) => url === pageUrl;
+const viewport = { width: 1400, height: 1000 };
+await withOfflinePage({ executablePath: args.chromium, viewport, allow, report }, async (page) => {
   const started = Date.now();
   await page.goto(pageUrl, { waitUntil: "load" });
   await page.locator("[data-component-name='Menu/MenuItem']").first().waitFor();
@@ -137,12 +98,7 @@ try {
     await page.screenshot({ path: args.screenshot, fullPage: false });
     report.screenshot = args.screenshot;
   }
-} catch (err) {
-  report.fatal = String(err.message ?? err);
-} finally {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});
 
 const ok =
   !report.fatal &&

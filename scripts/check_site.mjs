@@ -12,27 +12,12 @@
 // its worker (served from the site itself) load. Prints one JSON report on stdout and exits
 // 1 if anything is wrong. Driven by playwright-core (pinned in scripts/node), which
 // downloads no browser: it starts the Chromium given, Debian's by default.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-const require = createRequire(new URL("./node/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
-
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TIMEOUT_MS = 15000;
+import { withOfflinePage } from "./offline_chromium.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -67,36 +52,13 @@ const report = {
   loadMsMax: 0,
 };
 
-const profile = mkdtempSync(join(tmpdir(), "lptpb-site-chromium-"));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: args.chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  // Only the site's own files may load; everything else is blocked and reported.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(siteUrl) || url.startsWith("data:") || url.startsWith("blob:")) {
-      return route.continue();
-    }
-    report.blockedRequests.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(TIMEOUT_MS);
-  let current = "";
-  page.on("console", (msg) => {
-    if (msg.type() === "error") report.consoleErrors.push(`${current}: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => report.pageErrors.push(`${current}: ${String(err)}`));
-  page.on("requestfailed", (req) => {
-    if (report.blockedRequests.includes(req.url())) return;
-    report.failedRequests.push(`${current}: ${req.url()} (${req.failure()?.errorText ?? "failed"})`);
-  });
-
+// Only the site's own files may load; everything else is blocked and reported.
+const allow = (url) =>
+  url.startsWith(siteUrl) || url.startsWith("data:") || url.startsWith("blob:");
+const viewport = { width: 1280, height: 900 };
+let current = "";
+const where = () => current;
+await withOfflinePage({ executablePath: args.chromium, viewport, allow, report, where }, async (page) => {
   for (const path of pages) {
     current = path;
     try {
@@ -143,12 +105,7 @@ try {
     await page.screenshot({ path: args["client-shot"] });
     report.screenshots.push(args["client-shot"]);
   }
-} catch (err) {
-  report.fatal = String(err.message ?? err);
-} finally {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});
 
 report.ok =
   !report.fatal &&
